@@ -1,6 +1,8 @@
 """Test-wide set-up. Every test gets a throwaway data dir; search tests get a real Whoosh index."""
-import os
-import tempfile
 
-# Before Django reads settings: never touch the developer's ./var from a test run.
-os.environ.setdefault("ARCHIVE_DATA_DIR", tempfile.mkdtemp(prefix="archive-test-"))
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or db['NAME']})"

@@ -56,3 +56,4 @@ class ParsedSpeech:
     text: str  # the cleaned body, paragraphs separated by "\n"
     removed: tuple[str, ...] = ()  # boilerplate lines dropped from this speech's part of the file
     fingerprint: tuple[int, ...] = field(default=(), repr=False)  # MinHash signature
+    original: str = field(default="", repr=False)  # this speech's part of the decoded file, before cleaning

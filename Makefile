@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine with python3: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SAMPLES := speeches/fixtures/samples
+
+.PHONY: run serve test test-sqlite test-postgres browser-deps venv venv-dev migrate samples clean
+
+# --- environments -----------------------------------------------------------------------
+$(VENV)/.run-stamp: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-stamp: $(VENV)/.run-stamp requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.run-stamp
+venv-dev: $(VENV)/.dev-stamp
+
+# --- running ----------------------------------------------------------------------------
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+samples: migrate
+	$(PY) manage.py import_speeches --if-empty $(SAMPLES)
+
+run: samples
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# --- tests ------------------------------------------------------------------------------
+# Installs Debian's Chromium and a CJK font when missing (root only); never `playwright install`.
+browser-deps:
+	@bash .ci/ensure-chromium
+
+test: venv-dev browser-deps
+	@bash .ci/test-all
+
+test-sqlite: venv-dev browser-deps
+	@bash .ci/test-all sqlite
+
+test-postgres: venv-dev browser-deps
+	@bash .ci/test-all postgres
+
+clean:
+	rm -rf $(VENV) var
