@@ -5,6 +5,12 @@ from speeches import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search", views.search, name="search"),
+    path("speeches/<str:uid>/", views.speech_detail, name="speech"),
+    path("speeches/<str:uid>/diff/<str:other>/", views.speech_diff, name="speech_diff"),
+    path("speakers/<str:name>/", views.speaker_detail, name="speaker"),
+    path("cities/<str:name>/", views.city_detail, name="city"),
+    path("years/<int:year>/", views.year_detail, name="year"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

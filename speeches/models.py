@@ -185,3 +185,15 @@ class IndexQueue(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+def section_tree(sections) -> list[tuple[Section, list]]:
+    """Nest sections (in document order) as [(section, children), ...] for templates."""
+    nodes: dict[int, tuple[Section, list]] = {}
+    roots: list[tuple[Section, list]] = []
+    for section in sections:
+        node = (section, [])
+        nodes[section.id] = node
+        parent = nodes.get(section.parent_id)
+        (parent[1] if parent else roots).append(node)
+    return roots

@@ -1,8 +1,10 @@
 """Pages. Views stay thin: queries live on the models, search in speeches.search."""
-from django.db.models import Count
-from django.shortcuts import render
+from django.db.models import Count, F, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 
-from .models import Section, Speaker, Speech
+from . import diff
+from .models import Section, Speaker, Speech, section_tree
 
 
 def home(request):
@@ -16,5 +18,60 @@ def home(request):
         },
         "latest": speeches.select_related("speaker").order_by("-created")[:10],
         "top_speakers": Speaker.objects.annotate(n=Count("speeches")).filter(n__gt=0).order_by("-n")[:10],
+        "top_cities": facet_counts(speeches.exclude(city=""), "city")[:10],
+        "years": facet_counts(speeches.exclude(year=None), "year").order_by("-year")[:30],
     }
     return render(request, "home.html", context)
+
+
+def facet_counts(queryset, field):
+    return queryset.values(field).annotate(n=Count("id")).order_by("-n", field)
+
+
+def speech_detail(request, uid):
+    speech = get_object_or_404(Speech.objects.select_related("speaker", "canonical"), uid=uid)
+    sections = list(speech.sections.all())
+    canonical = speech.canonical or speech
+    variants = Speech.objects.filter(Q(canonical=canonical) | Q(pk=canonical.pk)).exclude(pk=speech.pk)
+    context = {
+        "speech": speech,
+        "tree": section_tree(sections),
+        "variants": variants.select_related("speaker").order_by("id"),
+        "query": request.GET.get("q", "")[:200],
+    }
+    return render(request, "speeches/speech_detail.html", context)
+
+
+def speaker_detail(request, name):
+    speaker = get_object_or_404(Speaker, name=name)
+    speeches = speaker.speeches.order_by(F("year").desc(nulls_last=True), "-date", "title")
+    offices = facet_counts(speeches.exclude(speaker_title=""), "speaker_title")
+    cities = facet_counts(speeches.exclude(city=""), "city")
+    context = {"speaker": speaker, "speeches": speeches, "offices": offices, "cities": cities}
+    return render(request, "speeches/speaker_detail.html", context)
+
+
+def city_detail(request, name):
+    speeches = Speech.objects.filter(city=name).select_related("speaker").order_by("-date", "title")
+    if not speeches.exists():
+        raise Http404(name)
+    return render(request, "speeches/listing.html", {"heading": name, "kind": "city", "speeches": speeches})
+
+
+def year_detail(request, year):
+    speeches = Speech.objects.by_year(year).select_related("speaker").order_by("date", "title")
+    if not speeches.exists():
+        raise Http404(year)
+    return render(request, "speeches/listing.html", {"heading": year, "kind": "year", "speeches": speeches})
+
+
+def speech_diff(request, uid, other):
+    left = get_object_or_404(Speech, uid=uid)
+    right = get_object_or_404(Speech, uid=other)
+    rows = diff.side_by_side(left.cleaned_text.split("\n"), right.cleaned_text.split("\n"))
+    return render(request, "speeches/speech_diff.html", {"left": left, "right": right, "rows": rows})
+
+
+def search(request):
+    """HTML results page (the search issue supplies the engine; this renders its page)."""
+    return render(request, "speeches/search.html", {"query": request.GET.get("q", "")})

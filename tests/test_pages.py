@@ -1,0 +1,52 @@
+"""Server-rendered pages on real rows."""
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_speech
+
+pytestmark = pytest.mark.django_db
+
+TREE = [
+    ("一、", "提高政治站位", ["要切实抓好落实。", "第二段<script>alert(1)</script>"], [
+        ("（一）", "加强学习", ["学习是前提。"], []),
+    ]),
+    ("二、", "狠抓工作落实", ["落实是关键。"], []),
+]
+
+
+def test_speech_page_shows_metadata_toc_and_stable_anchors(client):
+    speech = make_speech(sections=TREE, speaker_title="市长", city="南昌市", occasion="全市工作会议")
+    html = client.get(speech.get_absolute_url()).content.decode()
+    assert "2021年1月" in html  # month precision, no invented day
+    assert 'href="/speakers/%E6%9D%8E**/"' in html or "/speakers/李**/" in html
+    assert 'href="#s1-1"' in html and 'id="s1-1"' in html  # TOC links to the nested section
+    assert 'id="s1-p2"' in html  # every paragraph has an anchor
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
+
+
+def test_speaker_city_and_year_pages_list_the_speech(client):
+    speech = make_speech(sections=TREE, city="南昌市", speaker_title="市长")
+    for url in (reverse("speaker", args=["李**"]), reverse("city", args=["南昌市"]), reverse("year", args=[2021])):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert speech.title in response.content.decode()
+    assert "市长" in client.get(reverse("speaker", args=["李**"])).content.decode()
+
+
+def test_unknown_city_year_and_speech_are_404(client):
+    assert client.get(reverse("city", args=["无此城"])).status_code == 404
+    assert client.get(reverse("year", args=[1900])).status_code == 404
+    assert client.get(reverse("speech", args=["nope"])).status_code == 404
+
+
+def test_variants_are_listed_and_diffed_side_by_side(client):
+    original = make_speech("牢记嘱托再出发", sections=[("一、", "把握势", ["XX赶超势头明显。"], [])])
+    reprint = make_speech("在市政府全体会议上的讲话", sections=[("一、", "把握势", ["南昌赶超势头明显。"], [])],
+                          canonical=original)
+    original.cleaned_text, reprint.cleaned_text = "XX赶超势头明显。", "南昌赶超势头明显。"
+    original.save(), reprint.save()
+    html = client.get(original.get_absolute_url()).content.decode()
+    diff_url = reverse("speech_diff", args=[original.uid, reprint.uid])
+    assert reprint.get_absolute_url() in html and diff_url in html
+    diff = client.get(diff_url).content.decode()
+    assert "<del>XX</del>" in diff and "<ins>南昌</ins>" in diff
