@@ -33,6 +33,17 @@ samples: migrate
 run: samples
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Production-style serving: gunicorn, DEBUG off, static files through whitenoise. Plain HTTP on
+# this machine, so the HTTPS-only redirect and cookies are off here; behind a TLS proxy, unset them.
+SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}"
+serve: samples var/secret_key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) $(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 2 --preload
+
+var/secret_key:
+	mkdir -p var && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
+
 # --- tests ------------------------------------------------------------------------------
 # Installs Debian's Chromium and a CJK font when missing (root only); never `playwright install`.
 browser-deps:
