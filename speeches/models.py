@@ -5,7 +5,7 @@ import datetime
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 
 
 class Speaker(models.Model):
@@ -108,6 +108,9 @@ class Speech(models.Model):
         if not parts:
             return ""
         year, month, day = parts
+        if get_language() == "en":
+            when = datetime.date(year, month or 1, day or 1)
+            return when.strftime("%-d %B %Y" if day else "%B %Y" if month else "%Y")
         return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
 
     @staticmethod

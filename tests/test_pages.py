@@ -50,3 +50,20 @@ def test_variants_are_listed_and_diffed_side_by_side(client):
     assert reprint.get_absolute_url() in html and diff_url in html
     diff = client.get(diff_url).content.decode()
     assert "<del>XX</del>" in diff and "<ins>南昌</ins>" in diff
+
+
+def test_english_switch_translates_the_interface_and_back(client):
+    speech = make_speech(sections=TREE, date=(2021, 1, None))
+    response = client.post(reverse("set_language"), {"language": "en", "next": speech.get_absolute_url()})
+    assert response.status_code == 302
+    html = client.get(speech.get_absolute_url()).content.decode()
+    assert '<html lang="en">' in html and "Contents" in html and "January 2021" in html
+    client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    html = client.get(speech.get_absolute_url()).content.decode()
+    assert '<html lang="zh-Hans">' in html and "目录" in html and "2021年1月" in html
+
+
+@pytest.mark.parametrize("date,shown", [((2020, None, None), "2020年"), ((2021, 1, None), "2021年1月"),
+                                        ((2026, 1, 25), "2026年1月25日")])
+def test_date_is_shown_with_its_precision(date, shown):
+    assert make_speech(date=date).date_display() == shown
