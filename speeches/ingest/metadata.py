@@ -1,0 +1,149 @@
+"""Step 5: title, subtitle, speaker, office, date, city and occasion of one speech.
+
+Each field is None unless the text says it. The header is the run of short lines above the
+body (title, '——在…上的讲话', speaker, date); a date may also stand alone at the bottom.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import is_date_line, parse_compact_date, parse_date
+from .lexicon import OCCASION_TITLE, SALUTATION, SENTENCE_END, TITLE_NOUN
+from .model import PartialDate
+from .people import parse_speaker_line, speaker_from_note, speaker_from_title
+from .places import city_from
+
+_HEADER_MAX_LINES = 8
+_TITLE_MAX = 60
+_DASH = re.compile(r"^(?:——|--|－－|—)\s*")
+_OUTLINE_START = re.compile(r"^(?:第[一二三四五六七八九十]+[，,、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))")
+_PAREN_NOTE = re.compile(r"^[（(\[【].*[）)\]】]$")
+_DATE_PREFIX = re.compile(r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年(?:[^在）)]{0,8}[日月])?\s*")
+_OCCASION_LINE = re.compile(rf"^在(?P<occ>.+?)(?:开幕式|闭幕式)?(?:上|中)?(?:的.{{0,12}}{TITLE_NOUN}.*)?[）)]?$")
+_OCCASION_OPENING = re.compile(r"向(?P<occ>第[^，。、]{2,30}?(?:会议|大会))(?:作|报告|提出|提交)")
+_SIGN_OFF_LINES = 3
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    subtitle: str | None = None
+    speaker: str | None = None
+    speaker_title: str | None = None
+    date: PartialDate | None = None
+    city: str | None = None
+    occasion: str | None = None
+    body: list[str] = field(default_factory=list)
+
+
+def extract(paragraphs: list[str], *, hint_title: str | None = None) -> Meta:
+    """Metadata of one speech from its non-empty lines; meta.body is what remains as text."""
+    meta = Meta()
+    header_len = _header_length(paragraphs)
+    header = paragraphs[:header_len]
+    leftover = _read_header(meta, header, hint_title=hint_title)
+    meta.body = leftover + paragraphs[header_len:]
+    _read_sign_off(meta)
+    _read_title(meta, hint_title)
+    _read_opening(meta)
+    meta.city = city_from(office=meta.speaker_title, occasion=meta.occasion,
+                          header=[t for t in (meta.title, meta.subtitle) if t])
+    return meta
+
+
+def _header_length(paragraphs: list[str]) -> int:
+    for pos, text in enumerate(paragraphs[:_HEADER_MAX_LINES]):
+        if _starts_body(text):
+            return pos
+    return min(len(paragraphs), _HEADER_MAX_LINES) if len(paragraphs) > 1 else 0
+
+
+def _starts_body(text: str) -> bool:
+    if is_date_line(text) or _DASH.match(text):
+        return False
+    # A question can be a title ('南京政府向何处去？'); a full stop or a colon cannot.
+    ends = "。；;…：:" if len(text) <= 30 else SENTENCE_END + "：:"
+    return bool(SALUTATION.match(text) or _OUTLINE_START.match(text) or len(text) > _TITLE_MAX
+                or (text[-1] in ends and len(text) > 4))
+
+
+def _read_header(meta: Meta, header: list[str], *, hint_title: str | None) -> list[str]:
+    """Fill meta from header lines; return the lines that turned out to be body."""
+    titles: list[str] = []
+    leftover: list[str] = []
+    pending_office = None
+    for pos, text in enumerate(header):
+        if is_date_line(text) or _DASH.match(text):
+            _read_dated_line(meta, text)
+            continue
+        speaker = parse_speaker_line(text) if (titles or hint_title) else None
+        if speaker:
+            name, office = speaker
+            meta.speaker = meta.speaker or name
+            meta.speaker_title = meta.speaker_title or office or pending_office
+            pending_office = office if not name else None
+            continue
+        if _PAREN_NOTE.match(text) or meta.speaker or meta.date or meta.subtitle:
+            leftover.append(text)
+        elif not titles or text != titles[-1]:
+            titles.append(text)
+    if len(titles) > 1 and not (meta.speaker or meta.speaker_title or meta.date or meta.subtitle):
+        leftover = titles[1:] + leftover  # a lone title line, then short body lines
+        titles = titles[:1]
+    meta.title = _join(titles) if titles else None
+    return leftover
+
+
+def _read_dated_line(meta: Meta, text: str) -> None:
+    """'（2021年1月**日）', '——在…上的讲话', '——2026年1月25日在…会议上'."""
+    if _DASH.match(text):
+        meta.subtitle = meta.subtitle or text
+    meta.date = meta.date or parse_date(text)
+    match = _OCCASION_LINE.match(_DATE_PREFIX.sub("", _DASH.sub("", text)))
+    if match and not meta.occasion:
+        meta.occasion = match["occ"]
+
+
+def _read_sign_off(meta: Meta) -> None:
+    """A date standing alone among the last lines is the date; a name just above it, the author."""
+    for pos in range(len(meta.body) - 1, max(len(meta.body) - 1 - _SIGN_OFF_LINES, -1), -1):
+        text = meta.body[pos]
+        if is_date_line(text, max_len=24):
+            meta.date = meta.date or parse_date(text)
+            del meta.body[pos]
+            signer = parse_speaker_line(meta.body[pos - 1]) if pos > 1 else None
+            if signer and signer[0] and len(meta.body[pos - 1]) <= 12:
+                meta.speaker = meta.speaker or signer[0]
+                meta.speaker_title = meta.speaker_title or signer[1]
+                del meta.body[pos - 1]
+            return
+
+
+def _read_title(meta: Meta, hint_title: str | None) -> None:
+    meta.title = meta.title or hint_title
+    if not meta.title:
+        return
+    if not (meta.speaker or meta.speaker_title):
+        meta.speaker, meta.speaker_title = speaker_from_title(meta.title)
+    if not meta.occasion:
+        match = OCCASION_TITLE.match(meta.title)
+        meta.occasion = match["occ"] if match else None
+    meta.date = meta.date or parse_compact_date(meta.title)
+
+
+def _read_opening(meta: Meta) -> None:
+    """Editors' notes ('这是毛泽东在…') and '我代表国务院向第…会议作报告' in the first paragraphs."""
+    for text in meta.body[:3]:
+        if not meta.speaker:
+            meta.speaker = speaker_from_note(text)
+        match = _OCCASION_OPENING.search(text)
+        if match and not meta.occasion:
+            meta.occasion = match["occ"]
+
+
+def _join(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        out += ("" if len(out) <= 2 or len(line) <= 2 else " ") + line
+    return out

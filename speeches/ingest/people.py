@@ -1,0 +1,91 @@
+"""Who spoke, and in which office: '市委副书记、代市长  李**', '北京市市长 殷勇', '龚 正'."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import HAN, OCCASION_TITLE, OFFICE_SUFFIX
+
+# Common surnames (single and compound): a two-to-four character line is a name only if it
+# starts with one, so that headings like '前言' or '提纲' are not taken for people.
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严"
+    "覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚"
+    "符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆"
+    "农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋"
+    "商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡钮国鞠习粟陈楼郁晋")
+_SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐"}
+_MASK = r"[*＊×xX某□○]"
+_NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]{{1,2}}{_MASK}{{1,3}})$")
+_OFFICE_END = re.compile(rf"(?:{OFFICE_SUFFIX})$")
+_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>.{{2,40}}?(?:{OFFICE_SUFFIX}))\s*(?P<name>[{HAN}\s*＊×xX某]{{2,12}})$")
+_WHO_IN_TITLE = re.compile(rf"^(?P<who>[{HAN}、]{{2,30}}?)(?:同志)?(?:在|于)[{HAN}]")
+
+
+def clean_name(text: str) -> str | None:
+    """'龚 正' -> '龚正'; '李**' stays; a fully masked or non-name string -> None."""
+    name = re.sub(r"\s+", "", text).replace("同志", "")
+    if not _NAME.match(name) or re.fullmatch(f"{_MASK}+", name):
+        return None
+    if name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1:
+        return name
+    return None
+
+
+def is_office(text: str) -> bool:
+    return bool(_OFFICE_END.search(text)) and len(text) <= 40 and "。" not in text
+
+
+def parse_speaker_line(text: str) -> tuple[str | None, str | None] | None:
+    """(name, office) when the whole line is a speaker line, else None."""
+    compact = text.strip()
+    name = clean_name(compact)
+    if name and len(compact) <= 8:
+        return name, None
+    match = _OFFICE_THEN_NAME.match(compact)
+    if match:
+        name = clean_name(match["name"])
+        office = match["office"].strip()
+        if name and is_office(office):
+            return name, office
+    if is_office(compact) and not re.search(r"[在的]", compact):
+        return None, compact
+    return None
+
+
+def speaker_from_title(title: str) -> tuple[str | None, str | None]:
+    """'市长在…的讲话' -> (None, '市长'); '陈独秀在…的报告' -> ('陈独秀', None)."""
+    match = _WHO_IN_TITLE.match(title) if OCCASION_TITLE.match(title) else None
+    if not match:
+        return None, None
+    who = match["who"]
+    if is_office(who):
+        office_then_name = _OFFICE_THEN_NAME.match(who)
+        return None, who if not office_then_name else None
+    split = re.match(rf"^(?P<office>.+(?:{OFFICE_SUFFIX}))(?P<name>[{HAN}]{{2,3}})$", who)
+    if split and clean_name(split["name"]):
+        return clean_name(split["name"]), split["office"]
+    if len(who) <= 4 and clean_name(who):
+        return clean_name(who), None
+    return None, None
+
+
+# Editors' notes in anthologies name the author: '这是毛泽东在…的报告', '毛泽东的这篇文章…',
+# '这个布告是毛泽东为…起草的', '毛泽东同志在…'. The name must be followed by one of the words
+# such notes use, so that a name merely mentioned in a note does not count.
+_AFTER_NAME = (r"(?:同志)?(?=在|为|给|对|代|起草|写|所作|于|就|从|以|受|接见|审阅|修改|同|和|继|此文|的这"
+               r"|[〇○一二三四五六七八九\d]{2})")
+_NOTE_AUTHOR = [
+    re.compile(rf"^这是(?P<name>[{HAN}]{{2,3}}?){_AFTER_NAME}"),
+    re.compile(rf"^(?P<name>[{HAN}]{{2,3}}?)(?:同志在|(?:同志)?(?:的这[篇部个封份]|此文|起草的))"),
+    re.compile(rf"^[^。]{{0,30}}?(?:是|系|由)(?P<name>[{HAN}]{{2,3}}?){_AFTER_NAME}"),
+]
+
+
+def speaker_from_note(paragraph: str) -> str | None:
+    """The author named by an editor's note at the top of an anthology piece."""
+    for pattern in _NOTE_AUTHOR:
+        match = pattern.match(paragraph)
+        if match and clean_name(match["name"]):
+            return clean_name(match["name"])
+    return None

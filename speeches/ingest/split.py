@@ -1,0 +1,109 @@
+"""Step 4: a compilation file becomes several speeches; its own title is not one of them."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .clean import Line
+from .lexicon import SALUTATION, looks_like_title
+
+_PIECE = re.compile(r"^第(?:[一二三四五六七八九十]{1,3}|\d{1,2})篇(?:[:：\s]\s*(?P<title>.*))?$")
+_NUMBERED = re.compile(r"^(?P<stem>.{4,60}?)\s*[·•・]\s*(?P<n>\d{1,2})$")
+_COMPILATION = re.compile(r"[（(【\[]?(?:[一二三四五六七八九十\d]{1,3})篇(?:材料|范文|精选|合集)?[）)】\]]|合集|汇编|精选")
+_DASH = re.compile(r"^(?:——|--|－－|—)")
+# A part before the first marker is a speech only if it carries this much text of its own.
+_PREAMBLE_MIN_CHARS = 200
+
+
+@dataclass
+class Chunk:
+    lines: list[Line]
+    hint_title: str | None = None
+    dropped: list[Line] = field(default_factory=list)  # compilation header lines
+
+
+def split(lines: list[Line]) -> list[Chunk]:
+    """Cut numbered lines into one chunk per speech."""
+    starts = _piece_starts(lines) or _numbered_starts(lines) or _title_starts(lines)
+    if not starts:
+        return [Chunk(lines)]
+    chunks: list[Chunk] = []
+    bounds = [pos for pos, _ in starts] + [len(lines)]
+    for (pos, hint), end in zip(starts, bounds[1:]):
+        body = lines[pos + 1 if hint is not None else pos: end]
+        chunks.append(Chunk(body, hint_title=hint or None))
+    preamble = lines[: bounds[0]]
+    if _is_speech(preamble):
+        chunks.insert(0, Chunk(preamble))
+    else:
+        chunks[0].dropped.extend(line for line in preamble if line[1])
+    return chunks
+
+
+def _piece_starts(lines: list[Line]) -> list[tuple[int, str | None]]:
+    found = [(pos, (m.group("title") or "").strip()) for pos, (_, text) in enumerate(lines)
+             if (m := _PIECE.match(text))]
+    return found if len(found) >= 2 else []
+
+
+def _numbered_starts(lines: list[Line]) -> list[tuple[int, str | None]]:
+    found = [(pos, m.group("stem"), int(m.group("n"))) for pos, (_, text) in enumerate(lines)
+             if ("·" in text or "•" in text or "・" in text)
+             and (m := _NUMBERED.match(text)) and looks_like_title(text)]
+    stems = Counter(stem for _, stem, _ in found)
+    if not stems:
+        return []
+    stem, count = stems.most_common(1)[0]
+    numbers = [n for _, s, n in found if s == stem]
+    if count < 2 or numbers != list(range(numbers[0], numbers[0] + count)):
+        return []
+    return [(pos, None) for pos, s, _ in found if s == stem]
+
+
+def _title_starts(lines: list[Line]) -> list[tuple[int, str | None]]:
+    """Repeated title lines, or a title line followed by a salutation, start a speech."""
+    texts = [text for _, text in lines]
+    counts = Counter(t for t in texts if t and looks_like_title(t) and not _COMPILATION.search(t))
+    starts: list[int] = []
+    for pos, text in enumerate(texts):
+        if not text or _COMPILATION.search(text) or not looks_like_title(text):
+            continue
+        if counts[text] >= 2 or _salutation_follows(texts, pos):
+            first = _header_top(texts, pos)
+            if not starts or _has_text_between(texts, starts[-1], first):
+                starts.append(first)
+    if len(starts) < 2 and not (starts and starts[0] > 0 and _has_body(texts[: starts[0]])):
+        return []
+    return [(pos, None) for pos in starts]
+
+
+def _salutation_follows(texts: list[str], pos: int) -> bool:
+    following = [t for t in texts[pos + 1: pos + 12] if t][:4]
+    return any(SALUTATION.match(t) for t in following)
+
+
+def _header_top(texts: list[str], pos: int) -> int:
+    """Step back from a '——在…上的讲话' subtitle to the title lines above it."""
+    if not _DASH.match(texts[pos]):
+        return pos
+    top = pos
+    for back in range(pos - 1, max(pos - 6, -1), -1):
+        if not texts[back]:
+            continue
+        if len(texts[back]) > 30 or texts[back][-1] in "。！？!?；;":
+            break
+        top = back
+    return top
+
+
+def _has_text_between(texts: list[str], a: int, b: int) -> bool:
+    return sum(len(t) for t in texts[a + 1: b] if not looks_like_title(t)) > 0
+
+
+def _has_body(texts: list[str]) -> bool:
+    return sum(len(t) for t in texts if t and not looks_like_title(t)) >= _PREAMBLE_MIN_CHARS
+
+
+def _is_speech(preamble: list[Line]) -> bool:
+    return _has_body([text for _, text in preamble])

@@ -1,0 +1,95 @@
+from speeches.ingest.clean import clean
+
+
+def run(text):
+    kept, removed = clean(text.split("\n"))
+    return [t for _, t in kept if t], [t for _, t in removed]
+
+
+BODY = "同志们：\n今天我们召开这次会议，主要任务是部署全年工作。\n一、提高站位\n正文内容在这里。"
+
+
+def test_breadcrumb():
+    kept, removed = run("首页 > 文库大全 > 心得体会 > 其他心得体会\n" + BODY)
+    assert removed == ["首页 > 文库大全 > 心得体会 > 其他心得体会"]
+    assert kept[0] == "同志们："
+
+
+def test_site_banner_blurb_and_source_footer():
+    text = ("【www.hylwhcm.com--党建工作总结】\n发言(fā yán),动词。以下是本站小编为大家带来的表态发言材料 3篇,希望能帮助到大家!\n"
+            + BODY + "\n本文来源:http://www.hylwhcm.com/gongzuozongjie/40746/")
+    kept, removed = run(text)
+    assert removed[0] == "【www.hylwhcm.com--党建工作总结】"
+    assert removed[1].startswith("发言(fā yán)")
+    assert removed[2].startswith("本文来源:http://")
+    assert kept == BODY.split("\n")
+
+
+def test_ads_and_prefix():
+    text = ("第二篇:市政府全体会议上讲话\n认真制作,质量一流,排版规范。(下载后可 根据需要 修改)\n"
+            "精品文档 在市政府全体会议上的讲话\n本文系作者原创投稿,仅供学习参考,请勿照搬照抄!\n" + BODY)
+    kept, removed = run(text)
+    assert "在市政府全体会议上的讲话" in kept
+    assert removed == ["认真制作,质量一流,排版规范。(下载后可 根据需要 修改)", "精品文档",
+                       "本文系作者原创投稿,仅供学习参考,请勿照搬照抄!"]
+
+
+def test_related_content_tail():
+    kept, removed = run(BODY + "\n谢谢大家。\n相关内容\n热门阅读\n最新更新\n随机推荐")
+    assert removed == ["相关内容", "热门阅读", "最新更新", "随机推荐"]
+    assert kept[-1] == "谢谢大家。"
+
+
+def test_tail_marker_mid_file_does_not_swallow_the_speech():
+    long_body = "\n".join(["这是一段很长的正文内容，用来确认不会误删。" * 5] * 30)
+    kept, removed = run("相关推荐\n" + long_body)
+    assert len(kept) == 30 and removed == ["相关推荐"]
+
+
+def test_wikisource_licence_tail():
+    text = BODY + "\n本作品是中华人民共和国的法律、法规，国家机关的决议……属于公有领域。\nPublic domain\nfalse"
+    kept, removed = run(text)
+    assert removed[0].startswith("本作品是中华人民共和国的")
+    assert "false" in removed and kept[-1] == "正文内容在这里。"
+
+
+def test_ad_header_block():
+    text = ("仅供学习 禁止外传\n酷乐文行\n自建平台、实时分享\n现在订阅立享前3年的所有权益和资料\n\n【打击倒卖活动】\n"
+            "会员群：            免费QQ群：\n\n\n在市政府重点工作推进会上的讲话\n" + BODY)
+    kept, removed = run(text)
+    assert kept[0] == "在市政府重点工作推进会上的讲话"
+    assert removed[0] == "仅供学习 禁止外传" and removed[-1].startswith("会员群")
+
+
+def test_repeated_watermark_with_ad_word():
+    text = "在市政府重点工作推进会上的讲话\n酷乐文行整理，咨询QQ206157060\n" + BODY + "\n酷乐文行整理，咨询QQ206157060"
+    kept, removed = run(text)
+    assert removed == ["酷乐文行整理，咨询QQ206157060"] * 2
+    assert not any("酷乐文行" in line for line in kept)
+
+
+def test_unknown_watermark_repeated_three_times():
+    mark = "某某网络科技有限公司"
+    kept, removed = run("\n".join([mark, BODY, mark, BODY, mark]))
+    assert removed == [mark] * 3
+
+
+def test_repeated_structure_is_not_a_watermark():
+    text = "\n".join(["在市政府全体会议上的讲话", "同志们：", "第一，要把握一个“势”字", "谢谢大家！"] * 3)
+    kept, removed = run(text)
+    assert removed == []
+
+
+def test_markup_lines():
+    kept, removed = run(BODY + "\n<!--repaste.body.end-->\n查看原文\n---")
+    assert removed == ["<!--repaste.body.end-->", "查看原文", "---"]
+
+
+def test_every_chrome_example_passes_the_trigger_prefilter():
+    from speeches.ingest.patterns import ANY_LINE, may_be_chrome
+    examples = ["首页 > 文库", "当前位置：首页 > 讲话", "【www.x.com--总结】", "本文来源:http://x.cn/1", "以下是小编为大家整理的",
+                "希望对大家有帮助", "仅供学习 禁止外传", "精品文档", "认真制作,质量一流", "本文系作者原创投稿", "下载后可以修改",
+                "举报倒卖，赠送会员", "<!--x-->", "查看原文", "---", "相关内容", "上一篇", "本作品在全世界都属于公有领域",
+                "Public domain", "更新时间：2023-09-04T14", "WORD格式 标题"]
+    for line in examples:
+        assert ANY_LINE.search(line) and may_be_chrome(line), line

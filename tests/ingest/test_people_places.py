@@ -1,0 +1,52 @@
+import pytest
+
+from speeches.ingest.people import clean_name, parse_speaker_line, speaker_from_note, speaker_from_title
+from speeches.ingest.places import city_from
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("市委副书记、代市长  李**", ("李**", "市委副书记、代市长")),
+    ("北京市市长 殷勇", ("殷勇", "北京市市长")),
+    ("龚 正", ("龚正", None)),
+    ("习\u3000近\u3000平", ("习近平", None)),
+    ("国务院总理\u3000李克强", ("李克强", "国务院总理")),
+    ("国务院总理", (None, "国务院总理")),
+    ("前言", None),
+    ("同志们", None),
+    ("在市政府班子务虚会上的讲话（提纲）", None),
+])
+def test_speaker_line(line, expected):
+    assert parse_speaker_line(line) == expected
+
+
+def test_fully_masked_name_is_none():
+    assert clean_name("***") is None and clean_name("XXX") is None and clean_name("李**") == "李**"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("市长在市政府全体成员会议上的总结讲话", (None, "市长")),
+    ("陈独秀在中国共产党第三次全国代表大会上的报告", ("陈独秀", None)),
+    ("市委书记张三在全市经济工作会议上的讲话", ("张三", "市委书记")),
+    ("在市政府班子务虚会上的讲话", (None, None)),
+])
+def test_speaker_from_title(title, expected):
+    assert speaker_from_title(title) == expected
+
+
+def test_speaker_from_editors_note():
+    assert speaker_from_note("这是毛泽东在延安中国共产党的高级干部会议上的报告提纲。") == "毛泽东"
+    assert speaker_from_note("毛泽东此文是为反对当时党内存在着的两种倾向而写的。") == "毛泽东"
+    assert speaker_from_note("这是一篇评论。") is None
+
+
+@pytest.mark.parametrize("office, occasion, header, city", [
+    ("北京市市长", None, [], "北京市"),
+    (None, "上海市第十六届人民代表大会第一次会议", [], "上海市"),
+    ("孟州市委书记", None, [], "孟州市"),
+    ("**市市长", None, ["在南昌市工作会议上的讲话"], None),
+    ("市委副书记、代市长", "市政府班子务虚会", ["在市政府班子务虚会上的讲话"], None),
+    (None, "全市经济工作会议", ["在南昌市经济工作会议上的讲话"], "南昌市"),
+    (None, "中央城市工作会议", ["在中央城市工作会议上的讲话"], None),
+])
+def test_city(office, occasion, header, city):
+    assert city_from(office=office, occasion=occasion, header=header) == city
