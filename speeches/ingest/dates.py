@@ -13,9 +13,12 @@ _MASK = r"(?:[*＊×xX某□○]+)"
 _DATE = re.compile(
     rf"(?P<year>\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*"
     rf"(?:(?P<month>{_NUM}|{_MASK})\s*月\s*(?:(?P<day>{_NUM}|{_MASK})\s*[日号])?)?")
+# '2021.1.5', '2021-01-05', '2021/1/5': only ever a whole date, never a bare year.
+_DOTTED = re.compile(r"(?<!\d)(?P<y>(?:18|19|20)\d{2})[.\-/](?P<m>\d{1,2})[.\-/](?P<d>\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"[（(](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[）)]")
-# After the date: nothing, a closing bracket, another date, or '在…' (where it was given).
-_DATE_LINE = re.compile(rf"^[（(]?\s*{_DATE.pattern}\s*(?:$|[）)、—\-－至到]|在|于)")
+# After the date: nothing, a closing bracket, another date, the time of day, or '在…'.
+_AFTER = r"\s*(?:$|[）)、—\-－至到，,]|在|于|上午|下午|晚上|晚)"
+_DATE_LINE = re.compile(rf"^[（(]?\s*(?:{_DATE.pattern}|{_DOTTED.pattern}){_AFTER}")
 
 
 def parse_date(text: str) -> PartialDate | None:
@@ -23,9 +26,10 @@ def parse_date(text: str) -> PartialDate | None:
     match = _DATE.search(text)
     if match:
         return _from_match(match)
-    compact = _COMPACT.search(text)
-    if compact:
-        return _valid(int(compact["y"]), int(compact["m"]), int(compact["d"]))
+    for pattern in (_DOTTED, _COMPACT):
+        found = pattern.search(text)
+        if found:
+            return _valid(int(found["y"]), int(found["m"]), int(found["d"]))
     return None
 
 
@@ -66,6 +70,8 @@ def _cn_number(text: str) -> int | None:
     if "十" not in text:
         return _CN[text[0]] if len(text) == 1 else None
     tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None  # '十十', '二三十': not a numeral anyone writes
     return (_CN[tens] if tens else 1) * 10 + (_CN[ones] if ones else 0)
 
 

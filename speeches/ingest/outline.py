@@ -129,12 +129,15 @@ def _style(match: re.Match) -> tuple[str, int]:
 
 
 def _number(text: str) -> int:
+    """'3' -> 3, '十二' -> 12; malformed numerals ('十十', '三二') -> 0, which no level accepts."""
     if text.isdigit():
         return int(text)
     digits = "一二三四五六七八九"
-    if "十" not in text:
+    tens, sep, ones = text.partition("十")
+    if not sep:
         return digits.index(text) + 1 if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return 0
     return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 

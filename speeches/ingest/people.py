@@ -46,7 +46,8 @@ def parse_speaker_line(text: str) -> tuple[str | None, str | None] | None:
     if match:
         name = clean_name(match["name"])
         office = match["office"].strip()
-        if name and is_office(office):
+        masked = re.fullmatch(rf"\s*{_MASK}+\s*(?:同志)?", match["name"])
+        if (name or masked) and is_office(office):
             return name, office
     if is_office(compact) and not re.search(r"[在的]", compact):
         return None, compact

@@ -90,6 +90,13 @@ def test_every_chrome_example_passes_the_trigger_prefilter():
     examples = ["首页 > 文库", "当前位置：首页 > 讲话", "【www.x.com--总结】", "本文来源:http://x.cn/1", "以下是小编为大家整理的",
                 "希望对大家有帮助", "仅供学习 禁止外传", "精品文档", "认真制作,质量一流", "本文系作者原创投稿", "下载后可以修改",
                 "举报倒卖，赠送会员", "<!--x-->", "查看原文", "---", "相关内容", "上一篇", "本作品在全世界都属于公有领域",
-                "Public domain", "更新时间：2023-09-04T14", "WORD格式 标题"]
+                "Public domain", "更新时间：2023-09-04T14", "WORD格式 标题",
+                "发布时间：2021-03-05 来源：市政府办公室", "浏览次数：123", "【字号 大 中 小】", "打印本页 关闭窗口"]
     for line in examples:
         assert ANY_LINE.search(line) and may_be_chrome(line), line
+
+
+def test_page_info_lines():
+    kept, removed = run("在全市会议上的讲话\n发布时间：2021-03-05 09:30 来源：市政府办公室 浏览次数：1024\n" + BODY
+                        + "\n【字号 大 中 小】 打印本页 关闭窗口")
+    assert removed == ["发布时间：2021-03-05 09:30 来源：市政府办公室 浏览次数：1024", "【字号 大 中 小】 打印本页 关闭窗口"]

@@ -36,3 +36,20 @@ def test_date_line():
 def test_compact_date_only_from_parenthesised_digits():
     assert parse_compact_date("《新闻联播》（20220101）") == PartialDate(2022, 1, 1)
     assert parse_compact_date("在市政府2021年全体会议上的讲话") is None
+
+
+def test_malformed_chinese_numerals():
+    assert parse_date("2021年十十月三二日") == PartialDate(2021)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("（2021.01.05）", PartialDate(2021, 1, 5)),
+    ("2021-1-5", PartialDate(2021, 1, 5)),
+    ("2021/1/5 上午", PartialDate(2021, 1, 5)),
+])
+def test_numeric_dates(text, expected):
+    assert parse_date(text) == expected and is_date_line(text)
+
+
+def test_date_line_with_time_of_day():
+    assert is_date_line("2021年3月5日上午") and not is_date_line("2021年工作要点")

@@ -58,3 +58,8 @@ def test_heading_ends_at_lost_line_break():
 def test_no_headings_closing_at_the_end():
     opening, sections, closing = build(["同志们：", "正文。", "正文二。", "谢谢大家！"])
     assert opening == ["同志们：", "正文。", "正文二。"] and closing == ["谢谢大家！"]
+
+
+def test_malformed_numerals_are_body_not_crashes():
+    opening, sections, _ = build(["十十、不是标题", "第十十，也不是", "（三二）也不是"])
+    assert sections == [] and len(opening) == 3

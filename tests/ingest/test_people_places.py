@@ -50,3 +50,8 @@ def test_speaker_from_editors_note():
 ])
 def test_city(office, occasion, header, city):
     assert city_from(office=office, occasion=occasion, header=header) == city
+
+
+def test_office_with_masked_name():
+    assert parse_speaker_line("XX市委书记 ×××") == (None, "XX市委书记")
+    assert city_from(office="XX市委书记", occasion=None, header=[]) is None
