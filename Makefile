@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLES := speeches/fixtures/samples
 
-.PHONY: run serve test test-sqlite test-postgres browser-deps venv venv-dev migrate samples clean
+.PHONY: run serve screenshots test test-sqlite test-postgres browser-deps venv venv-dev migrate samples clean
 
 # --- environments -----------------------------------------------------------------------
 $(VENV)/.run-stamp: requirements.txt
@@ -57,6 +57,10 @@ test-sqlite: venv-dev browser-deps
 
 test-postgres: venv-dev browser-deps
 	@bash .ci/test-all postgres
+
+# The pictures in README.md, taken by the browser test in real Chromium.
+screenshots: venv-dev browser-deps
+	ARCHIVE_SCREENSHOTS=docs/screenshots $(PY) -m pytest -q tests/browser -k screenshots
 
 clean:
 	rm -rf $(VENV) var

@@ -144,3 +144,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Index changes are queued in the saving transaction and applied after commit (speeches.search.queue).
+HAYSTACK_SIGNAL_PROCESSOR = "speeches.search.signals.QueuedSignalProcessor"

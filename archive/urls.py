@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from speeches import views
+from speeches import api, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search", views.search, name="search"),
+    path("api/search", api.search, name="api_search"),
     path("speeches/<str:uid>/", views.speech_detail, name="speech"),
     path("speeches/<str:uid>/diff/<str:other>/", views.speech_diff, name="speech_diff"),
     path("speakers/<str:name>/", views.speaker_detail, name="speaker"),

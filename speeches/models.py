@@ -162,7 +162,16 @@ class Section(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label}{self.heading}" or self.get_kind_display()
+        return self.display_heading or str(self.get_kind_display())
+
+    @property
+    def display_heading(self) -> str:
+        """Label and heading as read: '一、提高站位', '（二）加强学习', '第一 高定标准'."""
+        if not self.label or not self.heading:
+            return self.label or self.heading
+        # A label like 第一 was written with a comma the parser took as a separator.
+        joiner = "" if self.label[-1] in "、.．)）:：" else " "
+        return f"{self.label}{joiner}{self.heading}"
 
     @property
     def paragraphs(self) -> list[str]:

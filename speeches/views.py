@@ -2,8 +2,12 @@
 from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from . import diff
+from .search.highlight import query_strings
+from .search.query import SearchError
+from .search.results import request_params, search as run_search
 from .models import Section, Speaker, Speech, section_tree
 
 
@@ -38,6 +42,7 @@ def speech_detail(request, uid):
         "tree": section_tree(sections),
         "variants": variants.select_related("speaker").order_by("id"),
         "query": request.GET.get("q", "")[:200],
+        "strings": query_strings(request.GET.get("q", "")[:200]),
     }
     return render(request, "speeches/speech_detail.html", context)
 
@@ -72,6 +77,26 @@ def speech_diff(request, uid, other):
     return render(request, "speeches/speech_diff.html", {"left": left, "right": right, "rows": rows})
 
 
+FACET_LABELS = {"speaker": _("讲话人"), "city": _("城市"), "year": _("年份"), "occasion": _("场合"), "tag": _("标签")}
+FACETS_SHOWN = 10
+
+
 def search(request):
-    """HTML results page (the search issue supplies the engine; this renders its page)."""
-    return render(request, "speeches/search.html", {"query": request.GET.get("q", "")})
+    """Results page: the URL carries the whole state (query, filters, sort, page)."""
+    try:
+        page = run_search(**request_params(request.GET))
+    except SearchError as error:
+        context = {"error": str(error), "query": request.GET.get("q", "")}
+        return render(request, "speeches/search.html", context, status=400)
+    facets = [
+        (name, FACET_LABELS[name], values[:FACETS_SHOWN], values[FACETS_SHOWN:], page.filters.get(name, ()))
+        for name, values in page.facets.items() if values
+    ]
+    chips = [(name, FACET_LABELS[name], value) for name, values in page.filters.items() for value in values]
+    context = {"page": page, "query": page.query, "facets": facets, "chips": chips,
+               "strings": query_strings(page.query), "page_range": page_window(page.page, page.pages)}
+    return render(request, "speeches/search.html", context)
+
+
+def page_window(current: int, pages: int, width: int = 3) -> list[int]:
+    return list(range(max(1, current - width), min(pages, current + width) + 1))

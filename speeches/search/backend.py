@@ -1,6 +1,158 @@
-"""Placeholder until the Chinese-aware backend lands: stock haystack Whoosh."""
-from haystack.backends.whoosh_backend import WhooshEngine
+"""Haystack's Whoosh backend with our schema, safe writes and swappable generations.
+
+Kept from haystack: SearchIndex preparation, signal processing, management commands. Replaced:
+- build_schema: schema.SCHEMA (no stemming, no sortable text, facets as whole values);
+- update/remove/clear: wait for Whoosh's write lock (bounded) and raise LockError when it stays
+  busy, whatever SILENTLY_FAIL says. Stock remove() takes a plain writer that fails at once
+  under contention and, with SILENTLY_FAIL, logs and drops the delete (measured: 30 of 30);
+- the index lives in a generation directory behind PATH (generations.py), so clear() and a
+  rebuild swap in a fresh directory instead of deleting the one searches are reading;
+- highlighting uses snippets.py instead of Whoosh's stemming highlighter.
+Searching for the site goes through speeches.search.search(), which uses snapshot().
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import DJANGO_CT, ID
+from haystack.exceptions import SkipDocument
+from haystack.utils import get_identifier, get_model_ct
+from whoosh.filedb.filestore import FileStorage
+from whoosh.qparser import QueryParser
+
+from . import generations
+from .schema import CONTENT, SCHEMA, document
+from .snapshot import Snapshot
+from .writer import BufferedSegmentWriter
+
+LOCK_TIMEOUT = 10.0  # seconds a write waits for the lock (option LOCK_TIMEOUT), then LockError
+LOCK_DELAY = 0.05  # seconds between attempts
+
+
+class ChineseWhooshSearchBackend(WhooshSearchBackend):
+    def __init__(self, connection_alias, **options):
+        super().__init__(connection_alias, **options)
+        if not self.use_file_storage:
+            raise ImproperlyConfigured("ChineseWhooshEngine needs STORAGE='file' and a PATH.")
+        self.path = Path(self.path)
+        self.lock_timeout = float(options.get("LOCK_TIMEOUT", LOCK_TIMEOUT))
+        self._generation = None
+        self._snapshot = None
+        self._snapshot_lock = threading.Lock()
+
+    def setup(self):
+        """Open the generation in use (creating the first one) with our schema."""
+        gen = generations.current(self.path, SCHEMA)
+        self._generation = generations.link_target(self.path)
+        self.storage = FileStorage(str(gen))
+        self.content_field_name, self.schema = CONTENT, SCHEMA
+        self.parser = QueryParser(CONTENT, schema=SCHEMA)
+        if not self.storage.index_exists():  # a plain PATH directory from before generations
+            self.storage.create_index(SCHEMA)
+        self.index = self.storage.open_index(schema=SCHEMA)
+        self.setup_complete = True
+
+    def _current_index(self):
+        if not self.setup_complete or generations.link_target(self.path) != self._generation:
+            self.setup()
+        return self.index
+
+    def build_schema(self, fields):
+        return CONTENT, SCHEMA
+
+    # Writing
+
+    @contextmanager
+    def writer(self, **options):
+        """A write lock on the generation in use, waited for; commits on success, else cancels."""
+        writer = BufferedSegmentWriter(
+            self._current_index(), timeout=self.lock_timeout, delay=LOCK_DELAY, **options
+        )
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def update(self, index, iterable, commit=True):
+        docs = []
+        for obj in iterable:
+            try:
+                docs.append(document(index.full_prepare(obj)))
+            except SkipDocument:
+                self.log.debug("Indexing for object `%s` skipped", obj)
+        if docs:
+            with self.writer() as writer:
+                for doc in docs:
+                    writer.update_document(**doc)
+
+    def remove(self, obj_or_string, commit=True):
+        with self.writer() as writer:
+            writer.delete_by_term(ID, get_identifier(obj_or_string))
+
+    def clear(self, models=None, commit=True):
+        if models is None:
+            self.delete_index()
+            return
+        with self.writer() as writer:
+            for model in models:
+                writer.delete_by_term(DJANGO_CT, get_model_ct(model))
+
+    def delete_index(self):
+        # Swap in an empty generation: searches in other processes keep a readable directory.
+        generations.swap(self.path, generations.new(self.path, SCHEMA))
+        self.setup()
+
+    # Reading
+
+    def snapshot(self) -> Snapshot:
+        """The index as it is now, with columns loaded; reopened when it changed or was swapped."""
+        with self._snapshot_lock:
+            index = self._current_index()
+            snap = self._snapshot
+            if snap is None or snap.index is not index:
+                snap = Snapshot(index.searcher(), index)
+            elif not snap.searcher.up_to_date():
+                snap = Snapshot(snap.searcher.refresh(), index)
+            if snap is not self._snapshot:
+                if self._snapshot is not None and self._snapshot.searcher is not snap.searcher:
+                    self._snapshot.close()
+                self._snapshot = snap
+            return snap
+
+    def indexed_ids(self) -> set[int]:
+        """Section ids that have a document in the index now (deleted documents excluded)."""
+        return self.snapshot().section_ids()
+
+    def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
+        results = super()._process_results(raw_page, highlight=False, query_string=query_string, **kwargs)
+        if highlight:
+            from . import engine, query, snippets
+
+            strings = engine.positive_strings(query.parse(query_string[: query.MAX_LENGTH]))
+            for result in results["results"]:
+                text = getattr(result, CONTENT, "") or ""
+                result.highlighted = {CONTENT: [snippets.snippet(text, strings).html]}
+        return results
 
 
 class ChineseWhooshEngine(WhooshEngine):
-    pass
+    backend = ChineseWhooshSearchBackend
+    query = WhooshSearchQuery
+
+
+def backend(alias: str = "default") -> ChineseWhooshSearchBackend:
+    """This thread's backend for a haystack connection."""
+    from haystack import connections
+
+    return connections[alias].get_backend()
+
+
+def indexed_ids(alias: str = "default") -> set[int]:
+    """Section ids in the index now: for index_check and tests."""
+    return backend(alias).indexed_ids()

@@ -38,3 +38,24 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def sample_archive(index_path, transactional_db):
+    """The bundled samples imported through the real service; the queue indexes them on commit."""
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from speeches.models import Speech
+    from speeches.search.queue import process
+
+    samples = Path(__file__).resolve().parents[2] / "speeches" / "fixtures" / "samples"
+    call_command("import_speeches", str(samples), verbosity=0)
+    process()
+    return Speech.objects.all()
+
+
+@pytest.fixture
+def site(live_server, sample_archive):
+    return live_server.url

@@ -1,0 +1,59 @@
+"""JSON API. A contract: tools outside the repo call it; fields are only ever added."""
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from .search.query import SearchError
+from .search.results import SearchPage, request_params, search as run_search
+
+
+@require_GET
+def search(request):
+    """GET /api/search?q=&speaker=&city=&year=&occasion=&tag=&sort=relevance|date&page="""
+    try:
+        page = run_search(**request_params(request.GET))
+    except SearchError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(page_json(page), json_dumps_params={"ensure_ascii": False})
+
+
+def page_json(page: SearchPage) -> dict:
+    return {
+        "count": page.count,
+        "speeches": page.speeches,
+        "page": page.page,
+        "pages": page.pages,
+        "results": [
+            {
+                "speech_id": result.speech.pk,
+                "section_id": best.section.pk,
+                "title": result.speech.title,
+                "speaker": result.speech.speaker.name if result.speech.speaker else "",
+                "date": iso_date(result.speech),
+                "city": result.speech.city,
+                "heading": str(best.section),
+                "snippet": str(best.snippet),
+                "url": best.url,
+                # Beyond the issue's list, additive: the paragraph link and the speech's other hits.
+                "paragraph_url": best.paragraph_url,
+                "matches": result.matches,
+                "sections": [_section_json(hit) for hit in result.hits],
+            }
+            for result in page.results
+            for best in result.hits[:1]
+        ],
+        "facets": {name: [{"value": f.value, "count": f.count} for f in values]
+                   for name, values in page.facets.items()},
+    }
+
+
+def iso_date(speech) -> str | None:
+    """'2021', '2021-01' or '2021-01-05': only the precision the source gives."""
+    parts = speech.partial_date
+    if not parts:
+        return None
+    return "-".join(f"{n:0{w}d}" for n, w in zip(parts, (4, 2, 2)) if n)
+
+
+def _section_json(hit) -> dict:
+    return {"section_id": hit.section.pk, "heading": str(hit.section), "snippet": str(hit.snippet),
+            "url": hit.url, "paragraph_url": hit.paragraph_url}

@@ -1,0 +1,54 @@
+"""Relevance: BM25 over the matching sections only.
+
+Words are scored from the jieba field's postings (term frequency is stored there). Quoted strings
+and one-character words are scored by counting them in the normalised text, because jieba may
+have swallowed them into longer words (税 in 所得税): the count is exact and costs a microsecond a
+section. Past COUNT_LIMIT matching sections that counting is skipped; a string that common
+ranks nothing anyway, and the order falls back to the words and then to the date.
+"""
+from __future__ import annotations
+
+import math
+
+from .engine import postings
+from .schema import CONTENT
+
+K1, B = 1.2, 0.75
+COUNT_LIMIT = 20_000
+
+
+def scores(matches, snap, words: list[str], strings: list[str]) -> list[dict[int, float]] | None:
+    """Per segment {docnum: score} for the matching documents; None when nothing ranks."""
+    if not (words or strings):
+        return None
+    result = [{} for _ in matches]
+    for word in words:
+        frequencies = [_word_tf(seg.reader, word, docs) for seg, docs in matches]
+        _add(result, matches, frequencies, snap.doc_frequency(word), snap)
+    if sum(len(docs) for _, docs in matches) <= COUNT_LIMIT:
+        for string in strings:
+            frequencies = [_string_tf(seg.body, string, docs) for seg, docs in matches]
+            _add(result, matches, frequencies, sum(map(len, frequencies)), snap)
+    return result
+
+
+def _add(result, matches, frequencies, df, snap):
+    if not df:
+        return
+    idf = math.log(1 + (snap.doc_count - df + 0.5) / (df + 0.5)) * (K1 + 1)
+    norm, per_char = K1 * (1 - B), K1 * B / snap.average_length
+    for scores, (seg, _), tfs in zip(result, matches, frequencies):
+        lengths = seg.columns.ints["length"]
+        for doc, tf in tfs.items():
+            scores[doc] = scores.get(doc, 0.0) + idf * tf / (tf + norm + per_char * lengths[doc])
+
+
+def _word_tf(reader, word: str, docs: set[int]) -> dict[int, float]:
+    ids, weights = postings(reader, CONTENT, word, with_weights=True)
+    return {doc: tf for doc, tf in zip(ids, weights) if doc in docs}
+
+
+def _string_tf(body, string: str, docs: set[int]) -> dict[int, int]:
+    needle = string.encode("utf-8")
+    counts = {doc: body[doc].count(needle) for doc in docs}
+    return {doc: n for doc, n in counts.items() if n}

@@ -1,0 +1,177 @@
+"""search(): the one entry point the JSON API and the HTML results page call.
+
+Matching sections come from engine.py, facet counts from facets.py; here they are grouped by
+speech (a speech with 30 matching sections is one result with its best sections and a count),
+ordered by relevance or date, cut into pages, and joined with the database rows for display.
+"""
+from __future__ import annotations
+
+import math
+from itertools import compress
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+from . import engine, facets, ranking
+from .backend import backend
+from .query import AnyOf, Filter, Query, SearchError, parse
+from .schema import FACETS, paragraph_of, section_text
+from .snippets import snippet
+
+PAGE_SIZE = 20  # speeches per page
+MAX_PAGE_SIZE = 100
+SORTS = ("relevance", "date")
+SECTIONS_SHOWN = 3  # best matching sections shown per speech
+
+
+@dataclass(frozen=True)
+class Hit:
+    section: object  # speeches.models.Section, with speech and speaker loaded
+    snippet: SafeString  # escaped text, matches in <mark>
+    url: str  # the section's permalink
+    paragraph_url: str  # the paragraph of the first match (the section when it is in the heading)
+
+
+@dataclass(frozen=True)
+class Result:
+    speech: object  # speeches.models.Speech
+    hits: tuple[Hit, ...]  # best first
+    matches: int  # matching sections in this speech
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    filters: dict[str, tuple[str, ...]]
+    sort: str
+    page: int
+    pages: int
+    count: int  # matching sections
+    speeches: int  # matching speeches
+    results: tuple[Result, ...]
+    facets: dict[str, list[facets.FacetValue]]
+
+
+def search(*, q: str = "", filters: Mapping[str, Iterable[str]] | None = None, sort: str = "relevance",
+           page: int = 1, page_size: int = PAGE_SIZE, using: str = "default") -> SearchPage:
+    """Sections matching `q` and the filters (values of one facet OR-ed), grouped by speech."""
+    filters = _checked(filters or {}, sort, page, page_size)
+    parsed, snap, matches = _match(q, filters, using)
+    scores = ranking.scores(matches, snap, *engine.ranking_terms(parsed)) if sort == "relevance" else None
+    order = _speech_order(matches, scores)
+    first = (page - 1) * page_size
+    chosen = order[first : first + page_size]
+    return SearchPage(
+        query=q, filters=filters, sort=sort, page=page,
+        pages=math.ceil(len(order) / page_size), count=sum(len(docs) for _, docs in matches),
+        speeches=len(order), facets=facets.count(matches),
+        results=_results(chosen, matches, scores, engine.positive_strings(parsed)),
+    )
+
+
+def section_ids(*, q: str = "", filters: Mapping[str, Iterable[str]] | None = None,
+                using: str = "default") -> set[int]:
+    """Ids of every section matching `q` and the filters, unpaged (for checks and exports)."""
+    _, _, matches = _match(q, _checked(filters or {}, SORTS[0], 1, PAGE_SIZE), using)
+    ids = set()
+    for seg, docs in matches:
+        ids.update(map(seg.columns.ints["section_id"].__getitem__, docs))
+    return ids
+
+
+def _match(q: str, filters: dict, using: str):
+    parsed = parse(q)
+    plan = engine.plan(Query(parsed.clauses + _filter_clauses(filters)))
+    snap = backend(using).snapshot()
+    matches = [(seg, engine.SegmentSearch(seg.reader, seg.body).matches(plan)) for seg in snap.segments]
+    return parsed, snap, matches
+
+
+def request_params(params) -> dict:
+    """search() keyword arguments from a request's GET QueryDict; SearchError when malformed."""
+    page = params.get("page") or "1"
+    if not page.isdigit() or len(page) > 6:
+        raise SearchError("页码须为正整数。page must be a positive integer.")
+    return {
+        "q": params.get("q", ""),
+        "filters": {name: params.getlist(name) for name in FACETS if name in params},
+        "sort": params.get("sort") or SORTS[0],
+        "page": int(page),
+    }
+
+
+def _checked(filters, sort, page, page_size) -> dict[str, tuple[str, ...]]:
+    if sort not in SORTS:
+        raise SearchError(f"排序只能是 {' 或 '.join(SORTS)}。sort must be one of: {', '.join(SORTS)}.")
+    if not isinstance(page, int) or page < 1:
+        raise SearchError("页码须为正整数。page must be a positive integer.")
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise SearchError(f"每页条数须在 1–{MAX_PAGE_SIZE} 之间。page size must be 1–{MAX_PAGE_SIZE}.")
+    unknown = set(filters) - set(FACETS)
+    if unknown:
+        raise SearchError(f"未知的筛选项：{', '.join(sorted(unknown))}。Unknown filter.")
+    checked = {}
+    for name, values in filters.items():
+        values = tuple(v.strip() for v in values if v and v.strip())
+        if name == "year" and not all(v.isdigit() and len(v) <= 4 for v in values):
+            raise SearchError("年份须为数字，如 2021。year must be a number such as 2021.")
+        if values:
+            checked[name] = values
+    return checked
+
+
+def _filter_clauses(filters) -> tuple:
+    return tuple(
+        Filter(name, values[0]) if len(values) == 1 else AnyOf(tuple(Filter(name, v) for v in values))
+        for name, values in filters.items()
+    )
+
+
+def _speech_order(matches, scores) -> list[int]:
+    """Speech ids, best first: by their best section's score (if ranking), then newest."""
+    dates: dict[int, int] = {}
+    best: dict[int, float] = {}
+    for i, (seg, docs) in enumerate(matches):
+        speech = seg.columns.ints["speech_id"]
+        dates.update(zip(map(speech.__getitem__, docs), map(seg.columns.ints["date"].__getitem__, docs)))
+        for doc, score in (scores[i].items() if scores else ()):
+            key = speech[doc]
+            if score > best.get(key, 0.0):
+                best[key] = score
+    return sorted(dates, key=lambda s: (-best.get(s, 0.0), -dates[s], -s))
+
+
+def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:
+    from speeches.models import Section
+
+    wanted = set(chosen)
+    found: dict[int, list[tuple[float, int, int]]] = {s: [] for s in chosen}
+    for i, (seg, docs) in enumerate(matches):
+        ints = seg.columns.ints
+        speech, position, section_id = ints["speech_id"], ints["position"], ints["section_id"]
+        # The membership test runs in C (compress/map): browsing all 100,000 sections passes here.
+        for doc in compress(docs, map(wanted.__contains__, map(speech.__getitem__, docs))):
+            score = scores[i].get(doc, 0.0) if scores else 0.0
+            found[speech[doc]].append((-score, position[doc], section_id[doc]))
+    shown = {s: sorted(found[s])[:SECTIONS_SHOWN] for s in chosen}
+    ids = [section for hits in shown.values() for _, _, section in hits]
+    sections = Section.objects.select_related("speech__speaker").in_bulk(ids)
+    results = []
+    for speech_id in chosen:
+        hits = tuple(_hit(sections[s], strings) for _, _, s in shown[speech_id] if s in sections)
+        if hits:  # sections deleted since they were indexed drop out until the queue catches up
+            results.append(Result(hits[0].section.speech, hits, len(found[speech_id])))
+    return tuple(results)
+
+
+def _hit(section, strings) -> Hit:
+    text = section_text(section.label, section.heading, section.body)
+    snip = snippet(text, strings)
+    url = section.get_absolute_url()
+    paragraph = paragraph_of(text, snip.first) if snip.first is not None else None
+    if paragraph is not None:
+        paragraph_url = f"{section.speech.get_absolute_url()}#{section.paragraph_anchor(paragraph)}"
+    else:
+        paragraph_url = url
+    return Hit(section, mark_safe(snip.html), url, paragraph_url)

@@ -1,0 +1,108 @@
+"""A Whoosh segment writer that keeps postings in arrays and writes them a block at a time.
+
+Whoosh's SegmentWriter sends every posting through an external sort (tuples, pickled runs, a heap
+merge) and then through FieldWriter.add_postings, which for a field without lengths stats the
+file system once per posting (W3PerDocReader.has_column). Measured on 5,000 sections: 0.13 MB/s,
+most of it in those two places. Here postings go into one array per term as they come (documents
+arrive in docnum order, so each array is already sorted) and each block of 128 is handed to
+Whoosh's own W3PostingsWriter, so the files are exactly what Whoosh writes and reads: 0.34 MB/s on
+one core, the rest being jieba. Everything else (per-document data, merging, deletions, the TOC,
+the lock) is SegmentWriter's.
+"""
+from __future__ import annotations
+
+from array import array
+
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.writing import SegmentWriter
+
+BLOCK = 128  # postings per block, W3Codec's default
+# zlib on small posting blocks cost 2 s of 25 s of writing; readers check the block's own flag.
+CODEC_OPTIONS = {"compression": 0}
+
+
+class _Postings:
+    __slots__ = ("ids", "weights", "values")
+
+    def __init__(self):
+        self.ids = array("I")
+        self.weights = array("f")
+        self.values = []
+
+
+class PostingBuffer:
+    """Stands in for SegmentWriter.pool: the same add() and fieldnames, kept per term in memory."""
+
+    def __init__(self):
+        self.fields: dict[str, dict[bytes, _Postings]] = {}
+        self.fieldnames: set[str] = set()
+
+    def add(self, item):
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        postings = terms.get(tbytes)
+        if postings is None:
+            postings = terms[tbytes] = _Postings()
+        postings.ids.append(docnum)
+        postings.weights.append(weight)
+        if vbytes:
+            postings.values.append(vbytes)
+
+    def cleanup(self):
+        self.fields = {}
+
+
+class BufferedSegmentWriter(SegmentWriter):
+    """SegmentWriter with PostingBuffer in place of the sorting pool."""
+
+    def __init__(self, ix, **kwargs):
+        kwargs.setdefault("codec", W3Codec(**CODEC_OPTIONS))
+        super().__init__(ix, **kwargs)
+        self.pool = PostingBuffer()
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        try:
+            for fieldname in sorted(self.pool.fields):
+                self._write_field(fieldname, self.pool.fields[fieldname], lengths)
+        finally:
+            lengths.close()
+        self.fieldwriter.close()
+        self.pool.cleanup()
+
+    def _write_field(self, fieldname, terms, lengths):
+        field = self.schema[fieldname]
+        doc_length = None
+        if field.scorable:
+            doc_length = [lengths.doc_field_length(d, fieldname) for d in range(self.docnum)]
+        fieldwriter = self.fieldwriter
+        fieldwriter.start_field(fieldname, field)
+        for tbytes in sorted(terms):
+            fieldwriter.start_term(tbytes)
+            _write_postings(fieldwriter._postwriter, terms[tbytes], doc_length)
+            fieldwriter.finish_term()
+        fieldwriter.finish_field()
+
+
+def _write_postings(postwriter, postings: _Postings, doc_length: list[int] | None) -> None:
+    # Fill W3PostingsWriter's block buffer (what add_posting() builds one posting at a time) and
+    # let it write full blocks; finish_term() writes the last, partial block.
+    ids, weights, values = postings.ids, postings.weights, postings.values
+    count = len(ids)
+    for start in range(0, count, BLOCK):
+        end = start + BLOCK
+        postwriter._ids = ids[start:end]
+        postwriter._weights = block_weights = weights[start:end]
+        postwriter._values = values[start:end]
+        postwriter._maxweight = max(block_weights)
+        if doc_length is not None:
+            # As add_posting() does: a document of length 0 (None) leaves the statistics alone.
+            block_lengths = [n for n in map(doc_length.__getitem__, postwriter._ids) if n]
+            postwriter._minlength = min(block_lengths, default=None)
+            postwriter._maxlength = max(block_lengths, default=0)
+        if end < count:
+            postwriter._write_block()

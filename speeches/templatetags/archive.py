@@ -1,0 +1,45 @@
+"""Template helpers: search URLs that keep the whole state, and highlighted paragraphs."""
+from django import template
+from django.utils.http import urlencode
+
+from speeches.search.highlight import highlight
+
+register = template.Library()
+
+
+def _pairs(request, drop_page=True):
+    return [(k, v) for k, values in request.GET.lists() for v in values if not (drop_page and k == "page")]
+
+
+@register.simple_tag(takes_context=True)
+def url_add(context, name, value):
+    """The current search with one more filter value (back to page 1)."""
+    pairs = [p for p in _pairs(context["request"]) if p != (name, str(value))]
+    return "?" + urlencode(pairs + [(name, value)])
+
+
+@register.simple_tag(takes_context=True)
+def url_remove(context, name, value):
+    """The current search without this filter value."""
+    return "?" + urlencode([p for p in _pairs(context["request"]) if p != (name, str(value))])
+
+
+@register.simple_tag(takes_context=True)
+def url_set(context, name, value):
+    """The current search with `name` replaced (sort, page)."""
+    pairs = [p for p in _pairs(context["request"], drop_page=name != "page") if p[0] != name]
+    return "?" + urlencode(pairs + [(name, value)])
+
+
+@register.filter
+def marked(text, strings):
+    return highlight(text, strings or [])
+
+
+@register.filter
+def with_query(url, q):
+    """Put ?q= before the fragment, so the speech page highlights what was searched."""
+    if not q:
+        return url
+    path, hash_, fragment = url.partition("#")
+    return f"{path}?{urlencode({'q': q})}{hash_}{fragment}"

@@ -1,0 +1,89 @@
+"""What a reader does in a real browser: search, filter, open a hit, follow links, switch language."""
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_facet_then_open_hit_lands_on_highlighted_paragraph(site, page):
+    page.goto(f"{site}/search?q=落实")
+    speaker = page.locator('[data-facet="speaker"] li a').first
+    facet_count = speaker.locator(".count").inner_text()
+    speaker.click()
+    page.wait_for_url(re.compile(r"speaker="))
+    assert f"篇讲话中 {facet_count} 节" in page.locator("#summary").inner_text()
+    assert page.locator(".chip").count() == 1
+    page.locator(".hit-heading").first.click()
+    page.wait_for_url(re.compile(r"/speeches/.+\?q=.+#s"))
+    anchor = page.evaluate("location.hash.slice(1)")
+    target = page.locator(f'[id="{anchor}"]')
+    assert target.locator("mark").first.inner_text() == "落实"
+    assert target.evaluate("el => el.matches(':target')")
+    box = target.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]  # scrolled into view
+
+
+def test_toc_link_scrolls_to_section_and_copied_paragraph_link_opens_it(site, page, sample_archive):
+    speech = sample_archive.get(title="市长在市政府全体成员会议上的总结讲话")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site + speech.get_absolute_url())
+    toc_link = page.locator(".toc a").nth(3)
+    anchor = toc_link.get_attribute("href").lstrip("#")
+    toc_link.click()
+    section_top = page.locator(f'[id="{anchor}"]').bounding_box()["y"]
+    assert 0 <= section_top < 200
+    paragraph = page.locator(f'[id="{anchor}"] p').first
+    paragraph.hover()
+    paragraph.locator("a[data-copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith("#" + paragraph.get_attribute("id")) and copied.startswith(site)
+    page.goto("about:blank")
+    page.goto(copied)
+    assert page.locator(f'[id="{paragraph.get_attribute("id")}"]').evaluate("el => el.matches(':target')")
+
+
+def test_language_switch_to_english_and_back(site, page):
+    page.goto(site + "/")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.get_by_role("heading", name="Speech Archive").is_visible()
+    page.get_by_role("button", name="中文").click()
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == "zh-Hans"
+    assert page.get_by_role("heading", name="讲话稿检索库").is_visible()
+
+
+def test_keyboard_only_search_and_reach_first_result(site, page, sample_archive):
+    page.goto(site + sample_archive.first().get_absolute_url())  # any page but home: no autofocus
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "site-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "site-q"
+    page.keyboard.type("落实")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search\?q="))
+    first_result = page.locator(".hit h2 a").first.get_attribute("href")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href')") == first_result:
+            break
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first_result
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/speeches/"))
+    assert page.locator("article.speech h1").is_visible()
+
+
+def test_screenshots_of_home_results_and_speech(site, page, sample_archive, tmp_path):
+    # `make screenshots` points this at docs/screenshots; otherwise they only prove the pages render.
+    out = Path(os.environ.get("ARCHIVE_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    speech = sample_archive.get(title="在市政府班子务虚会上的讲话（提纲）")
+    for name, url in (("home", "/"), ("results", "/search?q=落实"), ("speech", speech.get_absolute_url() + "?q=落实")):
+        page.goto(site + url)
+        page.screenshot(path=str(out / f"{name}.png"))
+        assert (out / f"{name}.png").stat().st_size > 10_000

@@ -1,0 +1,155 @@
+"""The index queue: written in the saving transaction, applied after commit, never dropped."""
+import logging
+
+import pytest
+from django.db import transaction
+from whoosh.index import LockError
+
+from speeches.models import IndexQueue, Section
+from speeches.search.queue import coalesce, enqueue, indexed_section_ids, paused, process
+from tests.indexing.workers import add_section, hold_writer, make_speech, signals_off
+
+pytestmark = pytest.mark.usefixtures("index_dir")
+
+
+def test_coalesce_keeps_the_latest_action_per_section():
+    rows = [(3, 6, True), (1, 5, False), (2, 5, True), (4, 6, False), (5, 7, True)]
+    assert coalesce(rows) == {5: True, 6: False, 7: True}
+
+
+def test_saving_in_a_transaction_indexes_after_commit(transactional_db):
+    with transaction.atomic():
+        speech = make_speech()
+        sections = [add_section(speech, order) for order in range(3)]
+        assert IndexQueue.objects.count() == 3
+        assert indexed_section_ids() == set()  # nothing reaches Whoosh before the commit
+    assert indexed_section_ids() == {s.pk for s in sections}
+    assert not IndexQueue.objects.exists()
+
+
+def test_a_rolled_back_transaction_queues_and_indexes_nothing(transactional_db):
+    speech = make_speech()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        add_section(speech, 0)
+        raise RuntimeError("bad input")
+    assert not IndexQueue.objects.exists()
+    assert not Section.objects.exists()
+    assert indexed_section_ids() == set()
+
+
+def test_one_run_is_scheduled_per_transaction(db, django_capture_on_commit_callbacks):
+    speech = make_speech()
+    with django_capture_on_commit_callbacks() as callbacks:
+        for order in range(3):
+            add_section(speech, order)
+        enqueue([1, 2], delete=True)
+    assert len(callbacks) == 1
+    assert IndexQueue.objects.count() == 5
+
+
+def test_a_rolled_back_savepoint_does_not_lose_the_run(db, django_capture_on_commit_callbacks):
+    speech = make_speech()
+    with django_capture_on_commit_callbacks() as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            add_section(speech, 0)  # schedules the run inside the savepoint ...
+            raise RuntimeError
+        add_section(speech, 1)  # ... which died with it, so this schedules it again
+    assert len(callbacks) == 1
+    assert IndexQueue.objects.count() == 1
+
+
+def test_deleting_and_editing_sections_follows_the_database(transactional_db):
+    speech = make_speech()
+    keep, edit, gone = (add_section(speech, order) for order in range(3))
+    edit.body = "改革 开放"
+    edit.save()
+    gone.delete()
+    assert indexed_section_ids() == {keep.pk, edit.pk}
+    from haystack.query import SearchQuerySet
+
+    assert [int(r.pk) for r in SearchQuerySet().models(Section).filter(content="改革")] == [edit.pk]
+
+
+def test_the_latest_queued_action_wins(transactional_db):
+    speech = make_speech()
+    first, second = add_section(speech, 0), add_section(speech, 1)
+    IndexQueue.objects.bulk_create(
+        [IndexQueue(section_id=first.pk, delete=False), IndexQueue(section_id=first.pk, delete=True),
+         IndexQueue(section_id=second.pk, delete=True), IndexQueue(section_id=second.pk, delete=False)]
+    )
+    assert process() == 4
+    assert indexed_section_ids() == {second.pk}
+
+
+def test_an_update_for_a_section_that_is_gone_becomes_a_delete(transactional_db):
+    section = add_section(make_speech(), 0)
+    with signals_off():
+        Section.objects.filter(pk=section.pk).delete()
+    assert indexed_section_ids() == {section.pk}
+    IndexQueue.objects.create(section_id=section.pk, delete=False)
+    process()
+    assert indexed_section_ids() == set()
+
+
+def test_changes_committed_while_the_queue_is_paused_land_afterwards(transactional_db):
+    speech = make_speech()
+    with paused():  # as a rebuild does
+        section = add_section(speech, 0)  # committed; its after-commit run finds the lock taken
+        assert IndexQueue.objects.count() == 1
+        assert indexed_section_ids() == set()
+    assert indexed_section_ids() == {section.pk}
+    assert not IndexQueue.objects.exists()
+
+
+def test_a_delete_waits_for_a_busy_index_lock(transactional_db, index_dir, spawn, caplog):
+    section = add_section(make_speech(), 0)
+    held, release = spawn.Event(), spawn.Event()
+    holder = spawn.Process(target=hold_writer, args=(index_dir, held, release))
+    holder.start()
+    try:
+        assert held.wait(60)
+        # Whoosh's lock is really taken: a plain writer fails at once.
+        with pytest.raises(LockError):
+            section_index_writer(index_dir)
+        release_later(release)
+        with caplog.at_level(logging.INFO, logger="speeches.search.queue"):
+            section.delete()  # applies after commit, while the other process holds the lock
+    finally:
+        release.set()
+        holder.join(60)
+    assert any("LockError; retrying" in m for m in caplog.messages)
+    assert indexed_section_ids() == set()
+    assert not IndexQueue.objects.exists()
+
+
+def test_rows_stay_queued_when_the_lock_stays_busy(transactional_db, index_dir, spawn):
+    section = add_section(make_speech(), 0)
+    IndexQueue.objects.create(section_id=section.pk, delete=True)
+    with signals_off():
+        Section.objects.filter(pk=section.pk).delete()
+    held, release = spawn.Event(), spawn.Event()
+    holder = spawn.Process(target=hold_writer, args=(index_dir, held, release))
+    holder.start()
+    try:
+        assert held.wait(60)
+        with pytest.raises(LockError):
+            process(timeout=0.5)
+        assert IndexQueue.objects.count() == 1  # not applied, so not deleted
+    finally:
+        release.set()
+        holder.join(60)
+    assert process() == 1
+    assert indexed_section_ids() == set()
+    assert not IndexQueue.objects.exists()
+
+
+def section_index_writer(index_dir):
+    from whoosh.index import open_dir
+
+    open_dir(index_dir).writer().cancel()
+
+
+def release_later(event, seconds=1.0):
+    import threading
+
+    threading.Timer(seconds, event.set).start()

@@ -1,0 +1,68 @@
+"""The HTML results page and the speech page opened from a hit, on a real index."""
+import re
+from html import unescape
+
+import pytest
+
+from speeches.models import Section, Speech
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url):
+    response = client.get(url)
+    return response, response.content.decode()
+
+
+def test_results_page_counts_match_the_api_and_marks_matches(client, archive):
+    api = client.get("/api/search", {"q": "落实"}).json()
+    response, html = page(client, "/search?q=落实")
+    assert response.status_code == 200
+    assert f"{api['speeches']} 篇讲话中 {api['count']} 节" in html
+    assert html.count('class="hit"') == min(api["speeches"], 20)
+    assert "<mark>落实</mark>" in html
+
+
+def test_facet_link_adds_a_filter_whose_count_matches_and_chip_removes_it(client, archive):
+    _, html = page(client, "/search?q=落实")
+    speaker_facet = html.split('data-facet="speaker"')[1].split("</section>")[0]
+    href, value, count = re.search(r'href="([^"]+)">([^<]+) <span class="count">(\d+)</span>', speaker_facet).groups()
+    _, filtered = page(client, "/search" + unescape(href))
+    assert f"篇讲话中 {count} 节" in filtered
+    chip = re.search(r'<a class="chip" href="([^"]+)"', filtered).group(1)
+    assert value.strip() in filtered.split('class="chips"')[1].split("</ul>")[0]
+    _, back = page(client, "/search" + unescape(chip))
+    assert 'class="chips"' not in back and back.count('class="hit"') == html.count('class="hit"')
+
+
+def test_empty_query_browses_everything(client, archive):
+    _, html = page(client, "/search")
+    canonical_or_not = Speech.objects.filter(sections__isnull=False).distinct().count()
+    assert f"全部：{canonical_or_not} 篇讲话，{Section.objects.count()} 节" in html
+
+
+def test_no_results_page_suggests_what_to_try(client, archive):
+    response, html = page(client, '/search?q="完全不存在的一句话"&city=上海')
+    assert response.status_code == 200 and 'id="no-results"' in html
+    assert "去掉一个筛选条件" in html and "检查错别字" in html
+
+
+def test_malformed_parameters_get_a_chinese_message_not_a_500(client, archive):
+    response, html = page(client, "/search?q=落实&page=abc")
+    assert response.status_code == 400 and "页码须为正整数" in html
+
+
+def test_sort_by_date_and_the_url_carries_the_whole_state(client, archive):
+    _, html = page(client, "/search?q=落实&year=2020&sort=date")
+    assert "<strong>日期</strong>" in html
+    assert 'name="year" value="2020"' in html and 'name="sort" value="date"' in html
+
+
+def test_hit_links_open_the_speech_at_the_paragraph_with_matches_marked(client, archive):
+    _, html = page(client, "/search?q=落实")
+    link = unescape(re.search(r'class="hit-heading" href="([^"]+)"', html).group(1))
+    path, anchor = link.split("#")
+    assert "q=" in path and re.fullmatch(r"s[\d-]+(-end)?-p\d+|s0-p\d+|s-end-p\d+", anchor)
+    _, speech_html = page(client, path)
+    paragraph = re.search(rf'<p id="{anchor}">(.*?)</p>', speech_html, re.S).group(1)
+    assert "<mark>落实</mark>" in paragraph
