@@ -27,8 +27,10 @@ venv-dev: $(VENV)/.dev-stamp
 migrate: venv
 	$(PY) manage.py migrate --noinput
 
+# Imports the bundled samples into an empty archive, then makes sure the index holds every section.
 samples: migrate
 	$(PY) manage.py import_speeches --if-empty $(SAMPLES)
+	$(PY) manage.py index_check --repair
 
 run: samples
 	$(PY) manage.py runserver $(HOST):$(PORT)

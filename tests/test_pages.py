@@ -67,3 +67,19 @@ def test_english_switch_translates_the_interface_and_back(client):
                                         ((2026, 1, 25), "2026年1月25日")])
 def test_date_is_shown_with_its_precision(date, shown):
     assert make_speech(date=date).date_display() == shown
+
+
+def test_helpful_404_offers_search_and_home(client):
+    response = client.get("/speeches/does-not-exist/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "找不到这个页面" in html and 'name="q"' in html and 'href="/"' in html
+
+
+@pytest.mark.urls("tests.error_urls")
+def test_500_page_is_in_the_site_style_without_a_traceback(client):
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "服务器出错了" in html and "site.css" in html and "boom" not in html
