@@ -146,7 +146,7 @@ class Section(models.Model):
     order = models.PositiveIntegerField(_("顺序"))  # document order within the speech
     kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices, default=Kind.HEADING)
     label = models.CharField(_("序号"), max_length=32, blank=True)
-    heading = models.CharField(_("小标题"), max_length=500, blank=True)
+    heading = models.TextField(_("小标题"), blank=True)  # glued headings in scraped text run long
     body = models.TextField(_("正文"), blank=True)  # paragraphs separated by "\n"
     depth = models.PositiveSmallIntegerField(_("层级"), default=0)
     # Position in the outline ("s2-1"), so the link survives re-importing the same text.

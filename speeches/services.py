@@ -63,16 +63,18 @@ def speech_import(*, parsed: ParsedSpeech, source: SourceFile, position: int = 0
         return None
     fingerprint = list(parsed.fingerprint)
     date = parsed.date
+    fit = fitter(Speech)
     with transaction.atomic():
         speech = Speech.objects.create(
             uid=content_checksum[:12],
-            title=parsed.title or Path(source.name).stem,
-            subtitle=parsed.subtitle or "",
-            speaker=Speaker.objects.get_or_create(name=parsed.speaker)[0] if parsed.speaker else None,
-            speaker_title=parsed.speaker_title or "",
+            title=fit("title", parsed.title or Path(source.name).stem),
+            subtitle=fit("subtitle", parsed.subtitle),
+            speaker=Speaker.objects.get_or_create(name=fitter(Speaker)("name", parsed.speaker))[0]
+            if parsed.speaker else None,
+            speaker_title=fit("speaker_title", parsed.speaker_title),
             **Speech.date_fields(date.year if date else None, date and date.month, date and date.day),
-            city=parsed.city or "",
-            occasion=parsed.occasion or "",
+            city=fit("city", parsed.city),
+            occasion=fit("occasion", parsed.occasion),
             source=source,
             source_name=source.name,
             position=position,
@@ -85,6 +87,17 @@ def speech_import(*, parsed: ParsedSpeech, source: SourceFile, position: int = 0
         )
         sections_create(speech=speech, sections=parsed.sections)
     return speech
+
+
+def fitter(model):
+    """Clip a metadata value to its column, so PostgreSQL takes what SQLite would (the text keeps all)."""
+
+    def fit(name: str, value: str | None) -> str:
+        limit = model._meta.get_field(name).max_length
+        value = value or ""
+        return value if len(value) <= limit else value[: limit - 1] + "…"
+
+    return fit
 
 
 def find_canonical(fingerprint: list[int]) -> Speech | None:

@@ -89,3 +89,16 @@ def test_samples_import_only_into_an_empty_archive(capsys):
     assert count == 1 + 5 + 1 + 3 + 1
     call_command("import_speeches", "--if-empty", str(SAMPLES))
     assert Speech.objects.count() == count
+
+
+def test_overlong_metadata_is_clipped_not_refused_on_any_database():
+    from dataclasses import replace
+
+    parsed = parse_bytes(sample("000").read_bytes(), filename="000.txt")[0]
+    long = replace(parsed, title="在" * 400 + "会议上的讲话", occasion="会" * 400, speaker="李" * 150)
+    source = SourceFile.objects.create(name="x.txt", checksum="c" * 64, data=b"x", size=1)
+    speech = services.speech_import(parsed=long, source=source)
+    speech.refresh_from_db()
+    assert len(speech.title) == 300 and speech.title.endswith("…")
+    assert len(speech.occasion) == 300 and len(speech.speaker.name) == 100
+    assert speech.sections.count() == len(parsed.sections)

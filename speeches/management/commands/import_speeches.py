@@ -7,6 +7,7 @@ from tqdm import tqdm
 from speeches import services
 from speeches.ingest import IngestError
 from speeches.models import Speech
+from speeches.search import queue
 
 # In folders, only text files are taken; a file named on the command line is always tried.
 FOLDER_SUFFIXES = {".txt", ".md", ".text"}
@@ -56,6 +57,8 @@ class Command(BaseCommand):
             totals["sections"] += result.sections
             totals["unchanged"] += result.unchanged
             totals["variants"] += result.variants
+        # Each file's changes were applied after its commit; this takes any left queued (busy lock).
+        queue.process()
         self.report(totals, failed)
         if failed:
             raise CommandError(f"{len(failed)} 个文件导入失败")
