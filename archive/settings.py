@@ -25,7 +25,9 @@ def env_list(name: str, default: str) -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR") or BASE_DIR / "var").resolve()
-INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or DATA_DIR / "whoosh").resolve()
+# Not resolve()d: the index path is a symbolic link that a rebuild swaps to a fresh directory
+# (speeches/search/generations.py); resolving it would pin this process to the old one.
+INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or DATA_DIR / "whoosh").absolute()
 # SQLite, jieba's cache and collected static files live here; it must exist before anything runs.
 (DATA_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)
 
@@ -91,6 +93,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web, import, index worker) share one file: wait instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+    # A transaction that reads then writes (m2m add, a delete with signals) would fail at once with
+    # "database is locked" while another process commits: SQLite skips the busy timeout there.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -147,3 +152,4 @@ LOGGING = {
 
 # Index changes are queued in the saving transaction and applied after commit (speeches.search.queue).
 HAYSTACK_SIGNAL_PROCESSOR = "speeches.search.signals.QueuedSignalProcessor"
+

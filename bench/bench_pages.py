@@ -1,8 +1,9 @@
 """Server time of the pages people use most: the longest bundled speech and a results page.
 
-Run by hand:  .venv/bin/python bench/bench_pages.py [--runs 30]
-Uses a throwaway data dir (SQLite + Whoosh) with the bundled samples imported, and Django's
-test client in-process, so the figure is server work only (no network, no browser).
+Run by hand:  .venv/bin/python bench/bench_pages.py [--runs 30] [--corpus ../shared/corpus]
+Uses a throwaway data dir (SQLite + Whoosh) with the bundled samples imported (and, with --corpus,
+every file of the corpus too, so results pages have thousands of hits), and Django's test client
+in-process, so the figure is server work only (no network, no browser).
 """
 import argparse
 import os
@@ -25,7 +26,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db.models.functions import Length  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from speeches.models import Speech  # noqa: E402
+from speeches.models import Section, Speech  # noqa: E402
 
 
 def timed(client: Client, url: str, runs: int) -> tuple[float, float]:
@@ -43,19 +44,28 @@ def timed(client: Client, url: str, runs: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--corpus", help="also import this folder (e.g. ../shared/corpus)")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     call_command("import_speeches", str(ROOT / "speeches/fixtures/samples"), verbosity=0)
     longest = Speech.objects.annotate(n=Length("cleaned_text")).order_by("-n").first()
+    if args.corpus:
+        start = time.perf_counter()
+        call_command("import_speeches", args.corpus, verbosity=0)
+        print(f"imported {args.corpus} in {time.perf_counter() - start:.0f} s")
     client = Client()
     pages = {
-        f"speech page, longest sample ({longest.n} chars)": longest.get_absolute_url(),
+        f"speech page, longest bundled speech ({longest.n} chars)": longest.get_absolute_url(),
         "speech page from a search (?q=落实)": longest.get_absolute_url() + "?q=落实",
         "results page (q=落实)": "/search?q=落实",
         "results page, no query (browse)": "/search",
         "home page": "/",
     }
-    print(f"| page | median ms | p95 ms |  ({args.runs} runs each)\n|---|---|---|")
+    if args.corpus:
+        biggest = Speech.objects.annotate(n=Length("cleaned_text")).order_by("-n").first()
+        pages[f"speech page, longest speech of all ({biggest.n} chars)"] = biggest.get_absolute_url()
+    counts = f"{Speech.objects.count():,} speeches, {Section.objects.count():,} sections"
+    print(f"{counts}; {args.runs} runs each\n\n| page | median ms | p95 ms |\n|---|---|---|")
     for name, url in pages.items():
         median, p95 = timed(client, url, args.runs)
         print(f"| {name} | {median:.1f} | {p95:.1f} |")

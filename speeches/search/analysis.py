@@ -13,6 +13,7 @@ import logging
 import re
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,9 +99,9 @@ def query_words(text: str) -> list[str]:
     return [word for word in segmenter().cut(text, HMM=False) if _WORDLIKE.search(word)]
 
 
-def grams(text: str) -> set[str]:
-    """Every character and every pair of adjacent characters: what quoted search looks up."""
-    found = set(text)
+def grams(text: str) -> Counter:
+    """Every character and every pair of adjacent characters, counted: what quoted search looks up."""
+    found = Counter(text)
     found.update([text[i : i + 2] for i in range(len(text) - 1)])
     return found
 

@@ -13,6 +13,7 @@ Searching for the site goes through speeches.search.search(), which uses snapsho
 from __future__ import annotations
 
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier, get_model_ct
 from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError
 from whoosh.qparser import QueryParser
 
 from . import generations
@@ -31,6 +33,7 @@ from .writer import BufferedSegmentWriter
 
 LOCK_TIMEOUT = 10.0  # seconds a write waits for the lock (option LOCK_TIMEOUT), then LockError
 LOCK_DELAY = 0.05  # seconds between attempts
+OPEN_RETRIES = 20
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -51,9 +54,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         self.storage = FileStorage(str(gen))
         self.content_field_name, self.schema = CONTENT, SCHEMA
         self.parser = QueryParser(CONTENT, schema=SCHEMA)
-        if not self.storage.index_exists():  # a plain PATH directory from before generations
+        try:
+            self.index = _open(self.storage)
+        except EmptyIndexError:  # a plain PATH directory from before generations, still empty
             self.storage.create_index(SCHEMA)
-        self.index = self.storage.open_index(schema=SCHEMA)
+            self.index = _open(self.storage)
         self.setup_complete = True
 
     def _current_index(self):
@@ -77,7 +82,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        try:
+            writer.commit()
+        except BaseException:
+            if not writer.is_closed:  # release the lock; the change is not made, and says so
+                writer.cancel()
+            raise
 
     def update(self, index, iterable, commit=True):
         docs = []
@@ -115,14 +125,11 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         with self._snapshot_lock:
             index = self._current_index()
             snap = self._snapshot
-            if snap is None or snap.index is not index:
-                snap = Snapshot(index.searcher(), index)
-            elif not snap.searcher.up_to_date():
-                snap = Snapshot(snap.searcher.refresh(), index)
-            if snap is not self._snapshot:
-                if self._snapshot is not None and self._snapshot.searcher is not snap.searcher:
-                    self._snapshot.close()
-                self._snapshot = snap
+            if snap is None or snap.index is not index or not snap.searcher.up_to_date():
+                # A new searcher, not Searcher.refresh(): refresh reuses a segment's old reader
+                # by segment id even when the new TOC has more deletions in that segment. The
+                # old searcher is not closed: a caller may still hold it; its files close with it.
+                snap = self._snapshot = _retry_open(lambda: Snapshot(index.searcher(), index))
             return snap
 
     def indexed_ids(self) -> set[int]:
@@ -131,14 +138,30 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
         results = super()._process_results(raw_page, highlight=False, query_string=query_string, **kwargs)
-        if highlight:
+        if highlight:  # haystack's highlighter re-analyses with a stemmer and finds no Chinese
             from . import engine, query, snippets
 
             strings = engine.positive_strings(query.parse(query_string[: query.MAX_LENGTH]))
             for result in results["results"]:
-                text = getattr(result, CONTENT, "") or ""
+                text = result.searchindex.prepare_text(result.object) if result.object else ""
                 result.highlighted = {CONTENT: [snippets.snippet(text, strings).html]}
         return results
+
+def _open(storage):
+    # FileIndex() reads the newest TOC without the retry FileIndex.reader() has.
+    return _retry_open(lambda: storage.open_index(schema=SCHEMA))
+
+
+def _retry_open(open_):
+    # A commit in another process deletes the files of the TOC it replaces and of the segments it
+    # merged away: one may go between our reading the TOC and opening the file (segment files
+    # are opened as needed; see writer.py on why they are not one compound file). Read again.
+    for _ in range(OPEN_RETRIES):
+        try:
+            return open_()
+        except FileNotFoundError:
+            time.sleep(LOCK_DELAY)
+    return open_()
 
 
 class ChineseWhooshEngine(WhooshEngine):

@@ -1,23 +1,19 @@
 """Which documents a parsed query matches, exactly, and how well: set algebra per segment.
 
 Whoosh's matchers walk postings one document at a time in Python, and its phrase check decodes
-positions; MEASUREMENTS.md has 435–586 ms for a common phrase. Here a posting list is read a block
-at a time into a set, AND/OR/NOT are set operations (C), and a quoted string is looked up by its
+positions; MEASUREMENTS.md has 435–586 ms for a common phrase. Here a posting list is read whole
+(postings.py) into a set, AND/OR/NOT are set operations (C), and a quoted string is looked up by its
 character pairs and then checked with `bytes in bytes` on the normalised text kept in the `body`
 column (a microsecond a section). That check is what makes quoted search exact: recall from the
-pairs, precision from the check. Ranking is BM25 over the query's jieba words, computed only for
-the matching documents.
+pairs, precision from the check. Ranking is ranking.py's.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
-
 from . import query as q
 from .analysis import query_words
+from .postings import postings
 from .schema import CONTENT
 
 GRAMS = "grams"
@@ -54,7 +50,7 @@ class Without:
 
 def plan(query: q.Query):
     """The parsed query as posting-list operations (words cut by jieba here, once)."""
-    return AllOf(tuple(_plan(clause) for clause in query.clauses))
+    return AllOf(_unique(_plan(clause) for clause in query.clauses))
 
 
 def _plan(node):
@@ -63,14 +59,19 @@ def _plan(node):
         if not words:  # only punctuation: the string itself
             return Substring(node.text.strip())
         # A word jieba leaves as one character is looked up as a character: exact, like quoting it.
-        return AllOf(tuple(Term(GRAMS, w) if len(w) == 1 else Term(CONTENT, w) for w in words))
+        return AllOf(_unique(Term(GRAMS, w) if len(w) == 1 else Term(CONTENT, w) for w in words))
     if isinstance(node, q.Phrase):
         return Substring(node.text)
     if isinstance(node, q.Filter):
         return Term(node.field, node.value)
     if isinstance(node, q.Not):
         return Without(_plan(node.node))
-    return AnyOf(tuple(_plan(n) for n in node.nodes))
+    return AnyOf(_unique(_plan(n) for n in node.nodes))
+
+
+def _unique(nodes) -> tuple:
+    # 发 typed 500 times is one condition, not 500 intersections of the same set.
+    return tuple(dict.fromkeys(nodes))
 
 
 def positive_strings(query: q.Query) -> list[str]:
@@ -86,11 +87,12 @@ def positive_strings(query: q.Query) -> list[str]:
 
 
 def ranking_terms(query: q.Query) -> tuple[list[str], list[str]]:
-    """(jieba words, exact strings) to rank by: quoted strings and one-character words are
-    counted in the text itself, since jieba may have made them part of longer words."""
+    """(jieba words, exact strings) to rank by: quoted strings and one-character words rank by
+    their own frequency (ranking.py), since jieba may have made them part of longer words."""
+    words_typed = _words_of(query)
     words, strings = [], []
     for text in positive_strings(query):
-        (strings if len(text) == 1 or text not in _words_of(query) else words).append(text)
+        (strings if len(text) == 1 or text not in words_typed else words).append(text)
     return words, strings
 
 
@@ -183,31 +185,3 @@ class SegmentSearch:
 
 def _pairs(text: str) -> list[str]:
     return [text[i : i + 2] for i in range(len(text) - 1)]
-
-
-def postings(reader, field: str, text: str, *, with_weights: bool = False):
-    """(ids, weights or None) of a term in one segment, deleted documents included.
-
-    Reads W3LeafMatcher's blocks whole (ids and weights arrays) instead of stepping through
-    them: 0.15 µs a posting against about 1 µs through Matcher.all_ids().
-    """
-    try:
-        matcher = reader.postings(field, text)
-    except TermNotFound:
-        return (), ()
-    if isinstance(matcher, FilterMatcher):  # deletions: removed once, from the final set
-        matcher = matcher.child
-    if not isinstance(matcher, W3LeafMatcher):  # inlined or other codec: the generic way
-        items = list(matcher.items_as("weight")) if with_weights else None
-        if items is not None:
-            return [i for i, _ in items], [w for _, w in items]
-        return list(matcher.all_ids()), None
-    ids, weights = [], [] if with_weights else None
-    while not matcher._atend:
-        matcher._read_ids()
-        ids.extend(matcher._ids)
-        if with_weights:
-            matcher._read_weights()
-            weights.extend(matcher._weights)
-        matcher._next_block()
-    return ids, weights

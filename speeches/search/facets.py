@@ -28,12 +28,20 @@ def count(matches) -> dict[str, list[FacetValue]]:
     for segment, docs in matches:
         if not docs:
             continue
+        # Most of a segment matching (browsing, a broad filter): count what does not match instead.
+        rest = set(segment.every) - docs if 2 * len(docs) > segment.size else None
         for name in FACETS:
             refs, values = segment.columns.facets[name]
-            by_ref = Counter(map(refs.__getitem__, docs))
+            if rest is None:
+                by_ref = Counter(map(refs.__getitem__, docs))
+            else:
+                by_ref = segment.columns.totals[name].copy()
+                by_ref.subtract(map(refs.__getitem__, rest))
             by_ref.pop(0, None)  # ordinal 0 is the empty value
             total = totals[name]
             for ref, n in by_ref.items():
+                if n <= 0:
+                    continue
                 if name == "tag":
                     for tag in values[ref].split(TAG_SEPARATOR):
                         total[tag] += n

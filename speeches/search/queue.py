@@ -23,8 +23,6 @@ from whoosh.util.filelock import FileLock
 
 from speeches.models import IndexQueue, Section
 
-from .backend import indexed_ids
-
 ALIAS = "default"
 BATCH = 500
 TIMEOUT = 30.0  # seconds one process() may spend waiting for locks and retrying writes
@@ -187,6 +185,13 @@ def paused(*, timeout: float = TIMEOUT):
             process(timeout=timeout)
 
 
+def _indexed_ids() -> set[int]:
+    # Imported here: the signal processor imports this module at start-up, before jieba is wanted.
+    from .backend import indexed_ids
+
+    return indexed_ids(ALIAS)
+
+
 @dataclass(frozen=True)
 class Drift:
     missing: set[int]  # indexable sections with no document
@@ -205,7 +210,7 @@ def drift(*, timeout: float = TIMEOUT) -> Drift:
         if not held:
             raise QueueBusy(f"the index queue lock stayed busy for {timeout}s")
         _drain(BATCH, deadline)
-        indexed = indexed_ids(ALIAS)
+        indexed = _indexed_ids()
         expected = set(section_index().index_queryset(using=ALIAS).values_list("pk", flat=True))
         pending = set(IndexQueue.objects.values_list("section_id", flat=True))
     return Drift(missing=expected - indexed - pending, orphans=indexed - expected - pending)

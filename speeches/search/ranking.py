@@ -1,20 +1,22 @@
 """Relevance: BM25 over the matching sections only.
 
-Words are scored from the jieba field's postings (term frequency is stored there). Quoted strings
-and one-character words are scored by counting them in the normalised text, because jieba may
-have swallowed them into longer words (税 in 所得税): the count is exact and costs a microsecond a
-section. Past COUNT_LIMIT matching sections that counting is skipped; a string that common
-ranks nothing anyway, and the order falls back to the words and then to the date.
+Words are scored from the jieba field's postings (their weight is the term frequency). Quoted
+strings and one-character words are scored by their own frequency, since jieba may have
+swallowed them into longer words (税 in 所得税): for one or two characters it is the gram
+posting's weight; longer strings are counted in the normalised text, which costs a few
+microseconds a section, so past COUNT_LIMIT matching sections they do not rank and the order
+falls back to the words, then the date.
 """
 from __future__ import annotations
 
 import math
 
-from .engine import postings
+from .engine import GRAMS
+from .postings import postings
 from .schema import CONTENT
 
 K1, B = 1.2, 0.75
-COUNT_LIMIT = 20_000
+COUNT_LIMIT = 5_000
 
 
 def scores(matches, snap, words: list[str], strings: list[str]) -> list[dict[int, float]] | None:
@@ -23,12 +25,17 @@ def scores(matches, snap, words: list[str], strings: list[str]) -> list[dict[int
         return None
     result = [{} for _ in matches]
     for word in words:
-        frequencies = [_word_tf(seg.reader, word, docs) for seg, docs in matches]
+        frequencies = [_tf(seg.reader, CONTENT, word, docs) for seg, docs in matches]
         _add(result, matches, frequencies, snap.doc_frequency(word), snap)
-    if sum(len(docs) for _, docs in matches) <= COUNT_LIMIT:
-        for string in strings:
+    countable = sum(len(docs) for _, docs in matches) <= COUNT_LIMIT
+    for string in strings:
+        if len(string) <= 2:
+            frequencies = [_tf(seg.reader, GRAMS, string, docs) for seg, docs in matches]
+        elif countable:
             frequencies = [_string_tf(seg.body, string, docs) for seg, docs in matches]
-            _add(result, matches, frequencies, sum(map(len, frequencies)), snap)
+        else:
+            continue
+        _add(result, matches, frequencies, sum(map(len, frequencies)), snap)
     return result
 
 
@@ -43,8 +50,8 @@ def _add(result, matches, frequencies, df, snap):
             scores[doc] = scores.get(doc, 0.0) + idf * tf / (tf + norm + per_char * lengths[doc])
 
 
-def _word_tf(reader, word: str, docs: set[int]) -> dict[int, float]:
-    ids, weights = postings(reader, CONTENT, word, with_weights=True)
+def _tf(reader, field: str, text: str, docs: set[int]) -> dict[int, float]:
+    ids, weights = postings(reader, field, text)
     return {doc: tf for doc, tf in zip(ids, weights) if doc in docs}
 
 

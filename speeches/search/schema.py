@@ -4,7 +4,7 @@ Haystack would build a schema from the SearchIndex: a stemming analyzer on every
 every text field sortable (a costly column at commit), facets tokenized. This schema replaces it:
 
 - text: jieba words with word positions (ranking, unquoted words, phrase queries);
-- grams: every character and character pair, existence only (quoted search, one character too);
+- grams: every character and character pair with its count (quoted search, one character too);
 - body: the normalised text as UTF-8, for the final substring check of quoted search;
 - speaker, city, year, occasion, tag: whole values, indexed for filters and kept in columns for
   facet counting;
@@ -30,6 +30,8 @@ INT_COLUMNS = ("section_id", "speech_id", "position", "date", "length")
 class JiebaField(fields.TEXT):
     """Words of normalised text, positions counting words; see analysis.index_words."""
 
+    has_tf = True  # postings.py reads term frequencies (the posting weights) for ranking
+
     def __init__(self):
         super().__init__(analyzer=ChineseAnalyzer(), phrase=True)
 
@@ -44,13 +46,16 @@ class JiebaField(fields.TEXT):
 
 
 class GramField(fields.FieldType):
-    """Characters and character pairs of normalised text, with no frequency or positions."""
+    """Characters and character pairs of normalised text; no positions. The posting weight is
+    the number of occurrences, so a one- or two-character query ranks without reading text."""
+
+    has_tf = True
 
     def __init__(self):
         super().__init__(formats.Existence(), analyzer=None)
 
     def index(self, value, **kwargs):
-        return ((gram.encode("utf-8"), 1, 1.0, b"") for gram in grams(value))
+        return ((gram.encode("utf-8"), 1, float(n), b"") for gram, n in grams(value).items())
 
 
 class FacetField(fields.ID):

@@ -58,8 +58,8 @@ class QueuedSignalProcessor(BaseSignalProcessor):
             enqueue(instance.sections.values_list("pk", flat=True))
 
     def section_tags_changed(self, sender, instance, action, reverse, pk_set, **kwargs):
-        if action not in ("post_add", "post_remove", "pre_clear"):
-            return
+        if action not in ("post_add", "post_remove", "pre_clear") or pk_set == set():
+            return  # adding tags a section already has sends an empty pk_set
         if not reverse:  # section.tags.add(...): one section changed
             enqueue([instance.pk])
         elif action == "pre_clear":  # tag.sections.clear(): pk_set is None, ask before it runs

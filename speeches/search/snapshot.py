@@ -1,13 +1,14 @@
 """One searcher's segments with their integer and facet columns loaded as arrays.
 
 A segment's columns never change once written (deletions are a separate list), so they are
-cached by segment id for the life of the process: after a commit only the new small segment is
-loaded, and a rebuilt index once.
+cached by segment id for the life of the process, with what is derived from them (each speech's
+documents and date, each facet's counts over the whole segment): after a commit only the new
+small segment is loaded, after a rebuild the whole index once (about 0.2 s for 100,000 sections).
 """
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 from .schema import CONTENT, FACETS, INT_COLUMNS
@@ -21,20 +22,28 @@ _cache_lock = threading.Lock()
 class Columns:
     ints: dict  # name → array, indexed by the segment's docnum
     facets: dict  # name → (refs array, values list): the value of doc d is values[refs[d]]
+    totals: dict  # name → Counter of refs over every document (deleted ones too)
+    speech_docs: dict  # speech id → [docnums], in docnum order
+    speech_dates: dict  # speech id → date key
 
 
-@dataclass
 class Segment:
-    reader: object
-    columns: Columns
-    body: object  # column reader of normalised UTF-8 text, bound to this reader's files
-    size: int
+    def __init__(self, reader, columns: Columns, body, size: int):
+        self.reader = reader
+        self.columns = columns
+        self.body = body  # column reader of normalised UTF-8 text, bound to this reader's files
+        self.size = size
+        self.every = range(size)  # docnums, deleted ones too
+        self._live = None
 
     def live(self) -> set[int]:
-        docs = set(range(self.size))
-        if self.reader.has_deletions():
-            docs -= self.reader.deleted_docs_set
-        return docs
+        """Docnums not deleted (computed once per snapshot)."""
+        if self._live is None:
+            docs = set(self.every)
+            if self.reader.has_deletions():
+                docs -= self.reader.deleted_docs_set
+            self._live = docs
+        return self._live
 
 
 class Snapshot:
@@ -61,9 +70,6 @@ class Snapshot:
             ids.update(map(column.__getitem__, segment.live()))
         return ids
 
-    def close(self):
-        self.searcher.close()
-
 
 def _columns(reader) -> Columns:
     key = reader.segment().segment_id()
@@ -71,9 +77,14 @@ def _columns(reader) -> Columns:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
+    ints = {name: reader.column_reader(name, translate=False).load() for name in INT_COLUMNS}
+    facets = {name: _facet(reader, name) for name in FACETS}
+    speech_docs: dict[int, list[int]] = {}
+    for doc, speech in enumerate(ints["speech_id"]):
+        speech_docs.setdefault(speech, []).append(doc)
     columns = Columns(
-        ints={name: reader.column_reader(name, translate=False).load() for name in INT_COLUMNS},
-        facets={name: _facet(reader, name) for name in FACETS},
+        ints=ints, facets=facets, totals={name: Counter(refs) for name, (refs, _) in facets.items()},
+        speech_docs=speech_docs, speech_dates=dict(zip(ints["speech_id"], ints["date"])),
     )
     with _cache_lock:
         _cache[key] = columns

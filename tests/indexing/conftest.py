@@ -1,4 +1,4 @@
-"""Indexing tests: a fresh Whoosh index per test, and a test database other processes can open."""
+"""Indexing tests: a test database and an index that other processes can open too."""
 import multiprocessing
 from pathlib import Path
 
@@ -15,17 +15,9 @@ if _db["ENGINE"].endswith("sqlite3") and not _db.setdefault("TEST", {}).get("NAM
 
 
 @pytest.fixture
-def index_dir(tmp_path):
-    """Point haystack at an empty index directory for this test."""
-    import haystack
-
-    options = haystack.connections.connections_info["default"]
-    saved = options["PATH"]
-    options["PATH"] = str(tmp_path / "whoosh")
-    haystack.connections.reload("default")
-    yield options["PATH"]
-    options["PATH"] = saved
-    haystack.connections.reload("default")
+def index_dir(index_path):
+    """A fresh index (tests/conftest.py), as a string for child processes."""
+    return str(index_path)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command, execute_from_command_line
 
 from speeches.models import IndexQueue, Section
-from speeches.search.queue import indexed_section_ids
+from speeches.search import indexed_ids
 from tests.indexing.workers import add_section, make_speech, signals_off
 
 pytestmark = pytest.mark.usefixtures("index_dir")
@@ -43,7 +43,7 @@ def test_drift_is_reported_with_ids_and_fails(drifted):
     assert f"Sections missing from the index: 2 (e.g. {missing})" in report
     assert f"Index entries with no section: 1 (e.g. {drifted['gone']})" in report
     # Checking changes nothing.
-    assert indexed_section_ids() == {drifted["kept"], drifted["gone"]}
+    assert indexed_ids() == {drifted["kept"], drifted["gone"]}
 
 
 def test_the_command_line_exits_non_zero_on_drift(drifted, capsys):
@@ -57,7 +57,7 @@ def test_the_command_line_exits_non_zero_on_drift(drifted, capsys):
 def test_repair_makes_the_index_equal_the_database(drifted):
     report = index_check("--repair")
     assert "Repaired." in report
-    assert indexed_section_ids() == set(Section.objects.values_list("pk", flat=True))
+    assert indexed_ids() == set(Section.objects.values_list("pk", flat=True))
     assert "matches" in index_check()
 
 
@@ -69,4 +69,4 @@ def test_leftover_queue_rows_are_applied_first(transactional_db):
     report = index_check()
     assert "Applied 1 queued index change(s)." in report
     assert "matches" in report
-    assert indexed_section_ids() == {section.pk}
+    assert indexed_ids() == {section.pk}

@@ -1,14 +1,24 @@
 """Search tests: a real Whoosh index in a temporary directory, real jieba, real SQLite."""
 from contextlib import contextmanager
+from pathlib import Path
 
 import haystack
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.db import connections
+
+# A rebuild forks workers that open the test database themselves: on SQLite it must be a file,
+# not pytest-django's in-memory database (tests/indexing/conftest.py does the same).
+_db = connections["default"].settings_dict
+if _db["ENGINE"].endswith("sqlite3") and not _db.setdefault("TEST", {}).get("NAME"):
+    _db["TEST"]["NAME"] = str(Path(settings.DATA_DIR) / "test-archive.sqlite3")
 
 
 @contextmanager
 def temporary_index(path):
-    """Point the default haystack connection at an empty index at `path` meanwhile."""
+    """Point the default haystack connection at an empty index at `path` meanwhile (like the
+    index_path fixture in tests/conftest.py, for fixtures wider than one test)."""
     options = haystack.connections.connections_info["default"]
     saved = options["PATH"]
     options["PATH"] = str(path)
@@ -21,15 +31,11 @@ def temporary_index(path):
 
 
 @pytest.fixture
-def index_path(tmp_path):
-    with temporary_index(tmp_path / "whoosh") as path:
-        yield path
-
-
-@pytest.fixture
 def index(index_path, db):
-    """Index helpers over a fresh index for this test."""
-    return Indexer()
+    """Index helpers over a fresh, empty index for this test."""
+    indexer = Indexer()
+    indexer.backend.setup()  # creates the first generation, as the first search would
+    return indexer
 
 
 class Indexer:

@@ -50,8 +50,8 @@ def test_jieba_cache_goes_to_the_data_dir(settings):
     assert Path(segmenter().tmp_dir) == Path(settings.DATA_DIR)
 
 
-def test_grams_are_characters_and_pairs():
-    assert grams("发展了") == {"发", "展", "了", "发展", "展了"}
+def test_grams_are_characters_and_pairs_counted():
+    assert grams("发展了发展") == {"发": 2, "展": 2, "了": 1, "发展": 2, "展了": 1, "了发": 1}
 
 
 def test_analyzer_tokens_carry_positions_and_offsets():
