@@ -18,3 +18,15 @@ def security_headers(get_response):
         return response
 
     return middleware
+
+
+def chinese_unless_chosen(get_response):
+    """The archive speaks Chinese first: English is the reader's explicit choice (the switch's
+    cookie), not a guess from the browser's Accept-Language, which on shared and office machines
+    is often English for readers who came for Chinese texts. Runs before LocaleMiddleware."""
+
+    def middleware(request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return get_response(request)
+
+    return middleware

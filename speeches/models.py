@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy as _
 
@@ -43,6 +44,11 @@ class SpeechQuerySet(models.QuerySet):
 
     def canonical(self) -> SpeechQuerySet:
         return self.filter(canonical__isnull=True)
+
+    def listed(self) -> SpeechQuerySet:
+        """What a list of speeches shows (speaker, length), without loading their texts."""
+        return self.select_related("speaker").defer("original_text", "cleaned_text").annotate(
+            chars=Length("cleaned_text"))
 
 
 class Speech(models.Model):

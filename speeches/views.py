@@ -20,7 +20,7 @@ def home(request):
             "speakers": Speaker.objects.count(),
             "years": speeches.exclude(year=None).values("year").distinct().count(),
         },
-        "latest": speeches.select_related("speaker").order_by("-created")[:10],
+        "latest": speeches.listed().order_by("-created", "-id")[:10],
         "top_speakers": Speaker.objects.annotate(n=Count("speeches")).filter(n__gt=0).order_by("-n")[:10],
         "top_cities": facet_counts(speeches.exclude(city=""), "city")[:10],
         "years": facet_counts(speeches.exclude(year=None), "year").order_by("-year")[:30],
@@ -49,22 +49,22 @@ def speech_detail(request, uid):
 
 def speaker_detail(request, name):
     speaker = get_object_or_404(Speaker, name=name)
-    speeches = speaker.speeches.order_by(F("year").desc(nulls_last=True), "-date", "title")
-    offices = facet_counts(speeches.exclude(speaker_title=""), "speaker_title")
-    cities = facet_counts(speeches.exclude(city=""), "city")
+    speeches = speaker.speeches.listed().order_by(F("year").desc(nulls_last=True), "-date", "title")
+    offices = facet_counts(speaker.speeches.exclude(speaker_title=""), "speaker_title")
+    cities = facet_counts(speaker.speeches.exclude(city=""), "city")
     context = {"speaker": speaker, "speeches": speeches, "offices": offices, "cities": cities}
     return render(request, "speeches/speaker_detail.html", context)
 
 
 def city_detail(request, name):
-    speeches = Speech.objects.filter(city=name).select_related("speaker").order_by("-date", "title")
+    speeches = Speech.objects.filter(city=name).listed().order_by("-date", "title")
     if not speeches.exists():
         raise Http404(name)
     return render(request, "speeches/listing.html", {"heading": name, "kind": "city", "speeches": speeches})
 
 
 def year_detail(request, year):
-    speeches = Speech.objects.by_year(year).select_related("speaker").order_by("date", "title")
+    speeches = Speech.objects.by_year(year).listed().order_by("date", "title")
     if not speeches.exists():
         raise Http404(year)
     return render(request, "speeches/listing.html", {"heading": year, "kind": "year", "speeches": speeches})

@@ -1,5 +1,4 @@
 """Test-wide set-up. Every test gets a throwaway data dir; search tests get a real Whoosh index."""
-import haystack
 import pytest
 
 
@@ -13,6 +12,8 @@ def pytest_report_header(config):
 @pytest.fixture
 def index_path(tmp_path):
     """Point the default haystack connection at a fresh, empty Whoosh index under tmp_path."""
+    import haystack  # here, not at the top: tests/ingest also runs without Django (-p no:django)
+
     options = haystack.connections.connections_info["default"]
     saved = options["PATH"]
     options["PATH"] = str(tmp_path / "whoosh")
@@ -20,3 +21,13 @@ def index_path(tmp_path):
     yield tmp_path / "whoosh"
     options["PATH"] = saved
     haystack.connections.reload("default")
+
+
+@pytest.fixture(autouse=True)
+def _chinese_after_each_test():
+    """LocaleMiddleware leaves the last request's language active in the thread: a test that
+    switched to English must not make the next one render English."""
+    yield
+    from django.utils import translation
+
+    translation.activate("zh-hans")

@@ -1,6 +1,7 @@
 """Server-rendered pages on real rows."""
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import make_speech
 
@@ -33,6 +34,16 @@ def test_speaker_city_and_year_pages_list_the_speech(client):
     assert "市长" in client.get(reverse("speaker", args=["李**"])).content.decode()
 
 
+def test_speech_lists_tell_same_titled_speeches_apart(client):
+    original = make_speech("在市政府全体会议上的讲话", speaker=None, date=(None, None, None),
+                           sections=[("一、", "把握势", ["XX赶超势头明显。"], [])])
+    make_speech("在市政府全体会议上的讲话", sections=[("一、", "把握势", ["南昌赶超势头明显，再加一句。"], [])],
+                canonical=original, date=(2020, None, None))
+    html = client.get("/").content.decode()
+    assert '<span class="muted facts"><span>9 字</span></span>' in html  # no speaker, no date: no dangling ·
+    assert "<span>李**</span><span>2020年</span><span>14 字</span><span>转载版本</span>" in html
+
+
 def test_unknown_city_year_and_speech_are_404(client):
     assert client.get(reverse("city", args=["无此城"])).status_code == 404
     assert client.get(reverse("year", args=[1900])).status_code == 404
@@ -63,10 +74,19 @@ def test_english_switch_translates_the_interface_and_back(client):
     assert '<html lang="zh-Hans">' in html and "目录" in html and "2021年1月" in html
 
 
+def test_an_english_browser_still_gets_chinese_until_the_switch_is_used(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="zh-Hans">' in html and "讲话稿检索库" in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9").content.decode()
+    assert '<html lang="en">' in html and "Speech Archive" in html
+
+
 @pytest.mark.parametrize("date,shown", [((2020, None, None), "2020年"), ((2021, 1, None), "2021年1月"),
                                         ((2026, 1, 25), "2026年1月25日")])
 def test_date_is_shown_with_its_precision(date, shown):
-    assert make_speech(date=date).date_display() == shown
+    with translation.override("zh-hans"):  # a request earlier in this thread may have left English on
+        assert make_speech(date=date).date_display() == shown
 
 
 def test_helpful_404_offers_search_and_home(client):

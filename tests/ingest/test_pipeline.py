@@ -80,3 +80,16 @@ def test_twenty_megabytes_is_linear():
     assert speech.title == "在市政府班子务虚会上的讲话"
     assert len(speech.text) > 6_000_000 and len(speech.sections) > 1000
     assert elapsed < 120  # generous: a quadratic step would take hours, not seconds
+
+
+def test_the_pipeline_imports_no_django():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; from speeches.ingest import parse_bytes; "
+            "parse_bytes('在会上的讲话\\n同志们：\\n一、落实\\n正文。'.encode(), filename='x.txt'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))")
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
