@@ -92,7 +92,11 @@ class Speech(models.Model):
     class Meta:
         ordering = ["-date", "title"]
         verbose_name = verbose_name_plural = _("讲话")
-        indexes = [models.Index(fields=["speaker", "year"]), models.Index(fields=["-date", "title"])]
+        indexes = [
+            models.Index(fields=["speaker", "year"]),
+            models.Index(fields=["-date", "title"]),
+            models.Index(fields=["created", "id"]),  # "latest additions" without sorting the table
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,4 +1,5 @@
-// Speech page: "copy link" controls, and opening at the first highlighted match.
+// Speech page: "copy link" controls, opening at the first highlighted match, and stepping
+// through the matches (上一处 / 下一处) when the page was opened from a search.
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -14,10 +15,37 @@
       });
     }
   });
-  var first = document.querySelector(".speech-body mark");
-  if (first && !window.location.hash) {
-    var paragraph = first.closest("p");
+
+  var marks = Array.prototype.slice.call(document.querySelectorAll(".speech-body mark"));
+  var nav = document.querySelector(".match-nav");
+  var current = -1;
+
+  function show(index, scroll) {
+    if (current >= 0) {
+      marks[current].classList.remove("current");
+      var old = marks[current].closest("p");
+      if (old) old.classList.remove("current-match");
+    }
+    current = (index + marks.length) % marks.length;
+    var mark = marks[current];
+    mark.classList.add("current");
+    var paragraph = mark.closest("p");
     if (paragraph) paragraph.classList.add("current-match");
-    first.scrollIntoView({ block: "center" });
+    if (scroll) mark.scrollIntoView({ block: "center" });
+    if (nav) nav.querySelector(".match-current").textContent = String(current + 1);
   }
+
+  if (!marks.length) return;
+  // Opened at a paragraph (a search hit's link): count from the first match inside it.
+  var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+  var start = target ? marks.findIndex(function (m) { return target.contains(m); }) : 0;
+  if (nav) {
+    nav.hidden = false;
+    nav.querySelector(".match-total").textContent = String(marks.length);
+    nav.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-step]");
+      if (button) show(current + Number(button.getAttribute("data-step")), true);
+    });
+  }
+  show(Math.max(start, 0), !target);
 })();

@@ -26,6 +26,31 @@ def test_search_facet_then_open_hit_lands_on_highlighted_paragraph(site, page):
     assert 0 <= box["y"] < page.viewport_size["height"]  # scrolled into view
 
 
+def test_step_through_every_match_in_a_speech_and_wrap_around(site, page, sample_archive):
+    speech = sample_archive.get(title="在市政府2021年全体会议上的讲话")
+    page.goto(f"{site}{speech.get_absolute_url()}?q=落实")
+    nav = page.get_by_role("navigation", name="本篇中的命中")
+    marks = page.locator(".speech-body mark")
+    total = marks.count()
+    assert total > 3 and nav.locator(".match-total").inner_text() == str(total)
+    assert nav.locator(".match-current").inner_text() == "1"
+    next_button = nav.get_by_role("button", name="下一处")
+    for step in range(2, 5):
+        next_button.click()
+        assert nav.locator(".match-current").inner_text() == str(step)
+    current = page.locator("mark.current")
+    assert current.count() == 1 and current.evaluate("m => [...document.querySelectorAll('.speech-body mark')].indexOf(m)") == 3
+    box = current.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]  # scrolled to it
+    nav.get_by_role("button", name="上一处").click()
+    nav.get_by_role("button", name="上一处").click()
+    nav.get_by_role("button", name="上一处").click()
+    nav.get_by_role("button", name="上一处").click()  # from the first back to the last
+    assert nav.locator(".match-current").inner_text() == str(total)
+    page.goto(site + speech.get_absolute_url())  # not from a search: no bar, no marks
+    assert page.locator(".match-nav").count() == 0 and page.locator("mark").count() == 0
+
+
 def test_toc_link_scrolls_to_section_and_copied_paragraph_link_opens_it(site, page, sample_archive):
     speech = sample_archive.get(title="市长在市政府全体成员会议上的总结讲话")
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
