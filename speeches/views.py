@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from . import diff
 from .search.highlight import query_strings
 from .search.query import SearchError
-from .search.results import request_params, search as run_search
+from .search.results import folded, request_params, search as run_search
 from .models import Section, Speaker, Speech, section_tree
 
 
@@ -93,8 +93,9 @@ def search(request):
         for name, values in page.facets.items() if values
     ]
     chips = [(name, FACET_LABELS[name], value) for name, values in page.filters.items() for value in values]
-    context = {"page": page, "query": page.query, "facets": facets, "chips": chips,
-               "strings": query_strings(page.query), "page_range": page_window(page.page, page.pages)}
+    context = {"page": page, "groups": folded(page.results), "query": page.query, "facets": facets,
+               "chips": chips, "strings": query_strings(page.query),
+               "page_range": page_window(page.page, page.pages)}
     return render(request, "speeches/search.html", context)
 
 

@@ -59,6 +59,7 @@ def test_variants_are_listed_and_diffed_side_by_side(client):
     html = client.get(original.get_absolute_url()).content.decode()
     diff_url = reverse("speech_diff", args=[original.uid, reprint.uid])
     assert reprint.get_absolute_url() in html and diff_url in html
+    assert '<a href="#variants">另有 1 个近似版本（转载），可对比差异</a>' in html and 'id="variants"' in html
     diff = client.get(diff_url).content.decode()
     assert "<del>XX</del>" in diff and "<ins>南昌</ins>" in diff
 

@@ -166,6 +166,22 @@ def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:
     return tuple(results)
 
 
+def folded(results: Iterable[Result]) -> list[tuple[Result, list[Result]]]:
+    """Near-identical reprints on one page shown once, the best placed first, the others under it.
+
+    Only the page is folded, not the ranking: counts, pages and the JSON API keep every speech
+    (a researcher may want each reprint), while a reader is not shown the same text three times.
+    """
+    groups: dict[int, tuple[Result, list[Result]]] = {}
+    for result in results:
+        key = result.speech.canonical_id or result.speech.pk
+        if key in groups:
+            groups[key][1].append(result)
+        else:
+            groups[key] = (result, [])
+    return list(groups.values())
+
+
 def _hit(section, strings) -> Hit:
     text = section_text(section.label, section.heading, section.body)
     snip = snippet(text, strings)

@@ -23,6 +23,22 @@ def test_results_page_counts_match_the_api_and_marks_matches(client, archive):
     assert "<mark>落实</mark>" in html
 
 
+def test_reprints_on_a_page_are_folded_under_the_best_placed_one(client, archive):
+    reprints = Speech.objects.filter(canonical__isnull=False)
+    canonical = reprints.first().canonical
+    assert reprints.count() == 2
+    api = client.get("/api/search", {"q": "发展"}).json()
+    in_api = {r["speech_id"] for r in api["results"]}
+    assert {canonical.pk, *reprints.values_list("pk", flat=True)} <= in_api  # the API keeps all three
+    _, html = page(client, "/search?q=发展")
+    assert html.count('class="hit"') == len(in_api) - 2
+    folded = html.split('class="reprints">')[1].split("</p>")[0]
+    assert "另有 2 个近似版本也命中" in folded
+    shown = set(re.findall(r'href="(/speeches/[^/]+/)', folded))
+    urls = {s.get_absolute_url() for s in [canonical, *reprints]}
+    assert len(shown) == 2 and shown < urls
+
+
 def test_facet_link_adds_a_filter_whose_count_matches_and_chip_removes_it(client, archive):
     _, html = page(client, "/search?q=落实")
     speaker_facet = html.split('data-facet="speaker"')[1].split("</section>")[0]
