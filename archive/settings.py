@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "speeches.middleware.security_headers",
+    "speeches.middleware.admin_refuses_nul",
 ]
 
 ROOT_URLCONF = "archive.urls"

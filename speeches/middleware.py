@@ -1,4 +1,6 @@
-"""Security headers Django 5.2 does not set itself."""
+"""Our middleware: security headers Django 5.2 does not set itself, Chinese first, NUL kept out of the admin."""
+
+from django.http import HttpResponseBadRequest
 
 # No inline script anywhere: our JS lives in static files. The admin keeps inline styles.
 POLICY = (
@@ -27,6 +29,20 @@ def chinese_unless_chosen(get_response):
 
     def middleware(request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return get_response(request)
+
+    return middleware
+
+
+def admin_refuses_nul(get_response):
+    """The admin filters and searches the database with what the URL says, and PostgreSQL refuses
+    NUL in text (a 500). Public pages handle NUL themselves (search treats it as a separator)."""
+
+    def middleware(request):
+        if request.path.startswith("/admin/") and any("\x00" in k or "\x00" in v for k, values in
+                                                      request.GET.lists() for v in values):
+            return HttpResponseBadRequest("请求中含有非法字符（NUL）。The request contains a NUL character.",
+                                          content_type="text/plain; charset=utf-8")
         return get_response(request)
 
     return middleware

@@ -35,3 +35,12 @@ def test_every_changelist_renders_and_searches(staff, model):
     make_speech(sections=[("一、", "提高站位", ["正文"], [])])
     response = staff.get(reverse(f"admin:speeches_{model}_changelist"), {"q": "站位"})
     assert response.status_code == 200
+
+
+def test_a_nul_in_an_admin_search_or_filter_is_a_400_not_a_500(staff):
+    make_speech("甲", city="南昌市")
+    url = reverse("admin:speeches_speech_changelist")
+    for params in ({"q": "甲\x00"}, {"city": "\x00"}):
+        response = staff.get(url, params)
+        assert response.status_code == 400 and "NUL" in response.content.decode()
+    assert staff.get(url, {"q": "甲"}).status_code == 200

@@ -47,6 +47,9 @@ def test_speech_lists_tell_same_titled_speeches_apart(client):
 def test_unknown_city_year_and_speech_are_404(client):
     assert client.get(reverse("city", args=["无此城"])).status_code == 404
     assert client.get(reverse("year", args=[1900])).status_code == 404
+    assert client.get("/years/99999999999999999999/").status_code == 404  # past any integer column
+    for url in ("/speakers/%00/", "/cities/a%00b/", "/speeches/%00/", "/speeches/x/diff/%00/"):
+        assert client.get(url).status_code == 404, url  # PostgreSQL refuses NUL in text
     assert client.get(reverse("speech", args=["nope"])).status_code == 404
 
 

@@ -16,7 +16,7 @@ def test_search_facet_then_open_hit_lands_on_highlighted_paragraph(site, page):
     page.wait_for_url(re.compile(r"speaker="))
     assert f"篇讲话中 {facet_count} 节" in page.locator("#summary").inner_text()
     assert page.locator(".chip").count() == 1
-    page.locator(".hit-heading").first.click()
+    page.locator(".to-paragraph").first.click()
     page.wait_for_url(re.compile(r"/speeches/.+\?q=.+#s"))
     anchor = page.evaluate("location.hash.slice(1)")
     target = page.locator(f'[id="{anchor}"]')

@@ -74,9 +74,18 @@ def test_sort_by_date_and_the_url_carries_the_whole_state(client, archive):
     assert 'name="year" value="2020"' in html and 'name="sort" value="date"' in html
 
 
-def test_hit_links_open_the_speech_at_the_paragraph_with_matches_marked(client, archive):
+def test_hit_heading_links_to_its_section_permalink(client, archive):
     _, html = page(client, "/search?q=落实")
     link = unescape(re.search(r'class="hit-heading" href="([^"]+)"', html).group(1))
+    path, anchor = link.split("#")
+    assert "q=" in path and re.fullmatch(r"s[\d-]+|s0|s-end", anchor)
+    _, speech_html = page(client, path)
+    assert re.search(rf'<section class="section[^"]*" id="{anchor}"', speech_html)
+
+
+def test_hit_snippets_open_the_speech_at_the_paragraph_with_matches_marked(client, archive):
+    _, html = page(client, "/search?q=落实")
+    link = unescape(re.search(r'class="to-paragraph" href="([^"]+)"', html).group(1))
     path, anchor = link.split("#")
     assert "q=" in path and re.fullmatch(r"s[\d-]+(-end)?-p\d+|s0-p\d+|s-end-p\d+", anchor)
     _, speech_html = page(client, path)
