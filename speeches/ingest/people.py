@@ -79,14 +79,31 @@ _AFTER_NAME = (r"(?:同志)?(?=在|为|给|对|代|起草|写|所作|于|就|从
 _NOTE_AUTHOR = [
     re.compile(rf"^这是(?P<name>[{HAN}]{{2,3}}?){_AFTER_NAME}"),
     re.compile(rf"^(?P<name>[{HAN}]{{2,3}}?)(?:同志在|(?:同志)?(?:的这[篇部个封份]|此文|起草的))"),
-    re.compile(rf"^[^。]{{0,30}}?(?:是|系|由)(?P<name>[{HAN}]{{2,3}}?){_AFTER_NAME}"),
 ]
+# Only at the start of the note: '是/由' + a name is common in history told by the note itself.
+_NOTE_OPENING = re.compile(rf"^[^。]{{0,30}}?(?:是|系|由)(?P<name>[{HAN}]{{2,3}}?){_AFTER_NAME}")
+# Anywhere in the note, a name that did something to *this* piece: '毛泽东在这篇文章中…',
+# '毛泽东在这次会议上所作的报告', '…同时写了这篇文章', '都是毛泽东为新华社写的评论'.
+# The name starts a clause or follows 是/由 ('都是毛泽东为…'): not the tail of '…全会在这次…'.
+_THIS_PIECE = re.compile(
+    rf"(?:^|(?<=[，。；：、“（>\s是由]))(?P<name>[{HAN}]{{2,3}}?)(?:同志)?"
+    rf"(?:在这[篇个次份封]|在本文|(?:批驳|针对|为了)[^。，]{{0,12}}，同时写了这篇|为[^。，]{{1,12}}写的)"
+)
+_BODY_ENDINGS = set("会委部院局厅社报党军府团组处")  # 全会, 大会, 中央军委…: bodies, not authors
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
 
 def speaker_from_note(paragraph: str) -> str | None:
     """The author named by an editor's note at the top of an anthology piece."""
-    for pattern in _NOTE_AUTHOR:
-        match = pattern.match(paragraph)
-        if match and clean_name(match["name"]):
+    match = _NOTE_OPENING.match(paragraph)
+    if match and clean_name(match["name"]):
+        return clean_name(match["name"])
+    for sentence in _SENTENCE_END.split(paragraph)[:8]:
+        for pattern in _NOTE_AUTHOR:
+            match = pattern.match(sentence)
+            if match and clean_name(match["name"]):
+                return clean_name(match["name"])
+    for match in _THIS_PIECE.finditer(paragraph):
+        if clean_name(match["name"]) and match["name"][-1] not in _BODY_ENDINGS:
             return clean_name(match["name"])
     return None

@@ -39,6 +39,22 @@ def test_speaker_from_editors_note():
     assert speaker_from_note("这是一篇评论。") is None
 
 
+@pytest.mark.parametrize("note, expected", [
+    # A later sentence of the note, and 同志 after the name.
+    ("会议于十月召开。这是邓小平同志在会议期间的两次谈话。", "邓小平"),
+    # The name did something to this very piece, anywhere in the note.
+    ("当时党内有人轻视游击战争。毛泽东批驳了这种观点，同时写了这篇文章。", "毛泽东"),
+    ("全会于三月举行。刘少奇在这次会议上所作的报告，提出了……", "刘少奇"),
+    ("本文和下面的三篇文章，都是周恩来为新华社写的评论。", "周恩来"),
+    # Not the author: a body that is not named by a person, or a person merely mentioned.
+    ("全会在这次会议上通过了决议。", None),
+    ("会议确立了以毛泽东为代表的领导。", None),
+    ("一九三七年七月七日，日本发动了卢沟桥事变。", None),
+])
+def test_speaker_from_anywhere_in_an_editors_note(note, expected):
+    assert speaker_from_note(note) == expected
+
+
 @pytest.mark.parametrize("office, occasion, header, city", [
     ("北京市市长", None, [], "北京市"),
     (None, "上海市第十六届人民代表大会第一次会议", [], "上海市"),
