@@ -8,6 +8,7 @@ from . import diff
 from .search.highlight import query_strings
 from .search.query import SearchError
 from .search.results import folded, request_params, search as run_search
+from .search.suggest import suggestions
 from .models import Section, Speaker, Speech, section_tree
 
 
@@ -95,7 +96,8 @@ def search(request):
     chips = [(name, FACET_LABELS[name], value) for name, values in page.filters.items() for value in values]
     context = {"page": page, "groups": folded(page.results), "query": page.query, "facets": facets,
                "chips": chips, "strings": query_strings(page.query),
-               "page_range": page_window(page.page, page.pages)}
+               "page_range": page_window(page.page, page.pages),
+               "suggestions": [] if page.count else suggestions(q=page.query, filters=page.filters)}
     return render(request, "speeches/search.html", context)
 
 

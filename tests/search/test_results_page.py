@@ -91,3 +91,19 @@ def test_hit_snippets_open_the_speech_at_the_paragraph_with_matches_marked(clien
     _, speech_html = page(client, path)
     paragraph = re.search(rf'<p id="{anchor}">(.*?)</p>', speech_html, re.S).group(1)
     assert "<mark>落实</mark>" in paragraph
+
+
+def test_an_empty_page_suggests_searches_that_find_something_with_their_counts(client, archive):
+    api = client.get("/api/search", {"q": "落实"}).json()
+    expected = f"{api['speeches']} 篇讲话中 {api['count']} 节"
+    for url, label in (("/search?q=落实&year=1999", "去掉筛选“1999”"),
+                       ("/search?q=落实+zzqq", "只搜“落实”")):
+        _, html = page(client, url)
+        assert "没有找到结果" in html
+        item = html.split('class="suggestions">')[1].split("</ul>")[0]
+        href = unescape(re.search(rf'<a href="([^"]+)">{label}</a>', item).group(1))
+        assert expected in item.split(label)[1].split("</li>")[0]
+        _, followed = page(client, "/search" + href)
+        assert expected in followed  # the link finds what it promised
+    _, html = page(client, "/search?q=zzqq")
+    assert "没有找到结果" in html and 'class="suggestions"' not in html
