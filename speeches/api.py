@@ -8,7 +8,7 @@ from .search.results import SearchPage, request_params, search as run_search
 
 @require_GET
 def search(request):
-    """GET /api/search?q=&speaker=&city=&year=&occasion=&tag=&sort=relevance|date&page="""
+    """GET /api/search?q=&speaker=&city=&year=&occasion=&tag=&sort=relevance|date|oldest&page="""
     try:
         page = run_search(**request_params(request.GET))
     except SearchError as error:

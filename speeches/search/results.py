@@ -20,7 +20,7 @@ from .snippets import snippet
 
 PAGE_SIZE = 20  # speeches per page
 MAX_PAGE_SIZE = 100
-SORTS = ("relevance", "date")
+SORTS = ("relevance", "date", "oldest")  # date: newest first; oldest: first said first
 SECTIONS_SHOWN = 3  # best matching sections shown per speech
 
 
@@ -58,7 +58,7 @@ def search(*, q: str = "", filters: Mapping[str, Iterable[str]] | None = None, s
     filters = _checked(filters or {}, sort, page, page_size)
     parsed, snap, matches = _match(q, filters, using)
     scores = ranking.scores(matches, snap, *engine.ranking_terms(parsed)) if sort == "relevance" else None
-    order = _speech_order(matches, scores)
+    order = _speech_order(matches, scores, oldest_first=sort == "oldest")
     first = (page - 1) * page_size
     chosen = order[first : first + page_size]
     return SearchPage(
@@ -127,8 +127,9 @@ def _filter_clauses(filters) -> tuple:
     )
 
 
-def _speech_order(matches, scores) -> list[int]:
-    """Speech ids, best first: by their best section's score (if ranking), then newest."""
+def _speech_order(matches, scores, oldest_first: bool = False) -> list[int]:
+    """Speech ids, best first: by their best section's score (if ranking), then newest; or
+    oldest first, for tracing when something was first said (undated speeches last either way)."""
     speeches: set[int] = set()
     dates: dict[int, int] = {}
     best: dict[int, float] = {}
@@ -141,6 +142,8 @@ def _speech_order(matches, scores) -> list[int]:
             key = speech[doc]
             if score > best.get(key, 0.0):
                 best[key] = score
+    if oldest_first:
+        return sorted(speeches, key=lambda s: (not dates[s], dates[s], s))
     return sorted(speeches, key=lambda s: (-best.get(s, 0.0), -dates[s], -s))
 
 

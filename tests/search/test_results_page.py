@@ -70,7 +70,7 @@ def test_malformed_parameters_get_a_chinese_message_not_a_500(client, archive):
 
 def test_sort_by_date_and_the_url_carries_the_whole_state(client, archive):
     _, html = page(client, "/search?q=落实&year=2020&sort=date")
-    assert "<strong>日期</strong>" in html
+    assert "<strong>最新</strong>" in html
     assert 'name="year" value="2020"' in html and 'name="sort" value="date"' in html
 
 

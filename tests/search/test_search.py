@@ -144,6 +144,13 @@ def test_sorting_by_date_and_paging():
     assert search(q="工作", page=by_date.pages + 1, page_size=3).results == ()
 
 
+def test_sorting_oldest_first_is_the_date_order_reversed():
+    newest = [r.speech.pk for r in search(q="工作", sort="date", page_size=100).results]
+    oldest = search(q="工作", sort="oldest", page_size=100).results
+    dates = [r.speech.date for r in oldest]
+    assert dates == sorted(dates) and sorted(r.speech.pk for r in oldest) == sorted(newest)
+
+
 def test_relevance_puts_denser_sections_first():
     page = search(q="税")
     assert page.results[0].hits[0].section.heading == "税收"
