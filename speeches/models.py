@@ -6,7 +6,7 @@ import datetime
 from django.db import models
 from django.db.models.functions import Length
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _, override
 
 
 class Speaker(models.Model):
@@ -111,6 +111,17 @@ class Speech(models.Model):
         month = self.date.month if self.date_precision in ("month", "day") else None
         day = self.date.day if self.date_precision == "day" else None
         return self.date.year, month, day
+
+    def citation(self) -> str:
+        """The source line a speech-writer puts under a quote, in Chinese whatever the UI language:
+        李**（市委副书记、代市长）《在市政府班子务虚会上的讲话（提纲）》，2021年1月"""
+        who = self.speaker.name if self.speaker else ""
+        if self.speaker_title:
+            who = f"{who}（{self.speaker_title}）" if who else self.speaker_title
+        with override("zh-hans"):
+            when = self.date_display()
+        occasion = self.occasion if self.occasion and self.occasion not in self.title else ""
+        return "，".join(part for part in (f"{who}《{self.title}》", when, occasion) if part)
 
     def date_display(self) -> str:
         """The date at the precision the source gives: 2021年1月, 2020年, 2026年1月25日."""

@@ -107,3 +107,11 @@ def test_500_page_is_in_the_site_style_without_a_traceback(client):
     html = response.content.decode()
     assert response.status_code == 500
     assert "服务器出错了" in html and "site.css" in html and "boom" not in html
+
+
+def test_citation_names_speaker_office_title_date_and_an_occasion_the_title_lacks():
+    speech = make_speech("牢记嘱托再出发", speaker_title="市长", occasion="市政府全体会议", date=(2021, 1, None))
+    with translation.override("en"):  # the source line follows the quoted Chinese text
+        assert speech.citation() == "李**（市长）《牢记嘱托再出发》，2021年1月，市政府全体会议"
+    untold = make_speech("在全市工作会议上的讲话", speaker=None, occasion="全市工作会议", date=(None, None, None))
+    assert untold.citation() == "《在全市工作会议上的讲话》"

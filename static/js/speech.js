@@ -1,19 +1,29 @@
-// Speech page: "copy link" controls, opening at the first highlighted match, and stepping
-// through the matches (上一处 / 下一处) when the page was opened from a search.
+// Speech page: "copy link" and "copy quote with its source" controls, opening at the first
+// highlighted match, and stepping through the matches (上一处 / 下一处) when opened from a search.
 (function () {
   "use strict";
+  // The paragraph's text without the controls (¶, 引): what a reader means to quote.
+  function paragraphText(paragraph) {
+    var copy = paragraph.cloneNode(true);
+    copy.querySelectorAll(".copy-link").forEach(function (control) { control.remove(); });
+    return copy.textContent.trim();
+  }
+
   document.addEventListener("click", function (event) {
-    var link = event.target.closest("a[data-copy]");
-    if (!link) return;
+    var link = event.target.closest("a[data-copy], a[data-quote]");
+    if (!link || !(navigator.clipboard && window.isSecureContext)) return;  // plain link otherwise
     var url = new URL(link.getAttribute("href"), window.location.href);
     url.search = "";
-    if (navigator.clipboard && window.isSecureContext) {
-      event.preventDefault();
-      navigator.clipboard.writeText(url.href).then(function () {
-        link.classList.add("copied");
-        history.replaceState(null, "", url.hash);
-      });
+    var text = url.href;
+    if (link.hasAttribute("data-quote")) {
+      var citation = document.querySelector("article.speech").getAttribute("data-citation");
+      text = "“" + paragraphText(link.closest("p")) + "”\n——" + citation + "\n" + url.href;
     }
+    event.preventDefault();
+    navigator.clipboard.writeText(text).then(function () {
+      link.classList.add("copied");
+      history.replaceState(null, "", url.hash);
+    });
   });
 
   var marks = Array.prototype.slice.call(document.querySelectorAll(".speech-body mark"));

@@ -70,6 +70,26 @@ def test_toc_link_scrolls_to_section_and_copied_paragraph_link_opens_it(site, pa
     assert page.locator(f'[id="{paragraph.get_attribute("id")}"]').evaluate("el => el.matches(':target')")
 
 
+def test_quote_control_copies_the_paragraph_with_its_source_and_link(site, page, sample_archive):
+    speech = sample_archive.get(title="在市政府班子务虚会上的讲话（提纲）")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{site}{speech.get_absolute_url()}?q=落实")  # marks inside must not change the text
+    paragraph = page.locator(".speech-body p", has=page.locator("mark")).first
+    paragraph.hover()
+    paragraph.get_by_role("link", name="复制本段引文（含出处）").click()
+    quote, source, link = page.evaluate("navigator.clipboard.readText()").split("\n")
+    text = sample_archive_paragraph(speech, paragraph.get_attribute("id"))
+    assert quote == f"“{text}”" and "¶" not in quote and "引”" not in quote
+    assert source == "——李**（市委副书记、代市长）《在市政府班子务虚会上的讲话（提纲）》，2021年1月"
+    assert link == f"{site}{speech.get_absolute_url()}#{paragraph.get_attribute('id')}"
+
+
+def sample_archive_paragraph(speech, paragraph_id):
+    """The stored text of a paragraph, by its anchor (s1-p2: section s1, second paragraph)."""
+    anchor, number = paragraph_id.rsplit("-p", 1)
+    return speech.sections.get(anchor=anchor).paragraphs[int(number) - 1]
+
+
 def test_language_switch_to_english_and_back(site, page):
     page.goto(site + "/")
     page.get_by_role("button", name="English").click()
