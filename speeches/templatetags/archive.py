@@ -43,3 +43,22 @@ def with_query(url, q):
         return url
     path, hash_, fragment = url.partition("#")
     return f"{path}?{urlencode({'q': q})}{hash_}{fragment}"
+
+
+@register.inclusion_tag("speeches/_year_chart.html", takes_context=True)
+def year_chart(context, values, height=48, step=10):
+    """Matching sections per year, every year from the first to the last (gaps show as gaps),
+    as an SVG bar chart whose bars add the year filter: when something began to be said."""
+    counts = {int(v.value): v.count for v in values or () if v.value.isdigit()}
+    if len(counts) < 2:
+        return {"bars": ()}
+    first, last = min(counts), max(counts)
+    top = max(counts.values())
+    bars = []
+    for i, year in enumerate(range(first, last + 1)):
+        n = counts.get(year, 0)
+        h = max(1, round(n / top * height)) if n else 0
+        bars.append({"year": year, "count": n, "x": i * step, "y": height - h, "h": h,
+                     "url": url_add(context, "year", year) if n else ""})
+    return {"bars": bars, "width": len(bars) * step, "height": height, "bar_width": step - 2,
+            "first": first, "last": last}

@@ -107,3 +107,21 @@ def test_an_empty_page_suggests_searches_that_find_something_with_their_counts(c
         assert expected in followed  # the link finds what it promised
     _, html = page(client, "/search?q=zzqq")
     assert "没有找到结果" in html and 'class="suggestions"' not in html
+
+
+def test_year_chart_shows_every_year_between_the_first_and_last_with_filter_links(client, archive):
+    api = client.get("/api/search", {"q": "落实"}).json()
+    years = {int(f["value"]): f["count"] for f in api["facets"]["year"]}
+    assert len(years) >= 2
+    _, html = page(client, "/search?q=落实")
+    chart = html.split('<figure class="year-chart">')[1].split("</figure>")[0]
+    bars = re.findall(r'<a href="([^"]+)"><title>(\d+) 年：(\d+) 节</title><rect [^>]*height="(\d+)"', chart)
+    assert {int(y): int(n) for _, y, n, _ in bars} == years  # a bar for each year that has hits
+    assert max(int(h) for *_, h in bars) == 48  # the busiest year fills the chart
+    span = max(years) - min(years) + 1  # years without hits keep their place, as gaps
+    assert f'viewBox="0 0 {span * 10} 48"' in chart
+    href, year, count, _ = bars[0]
+    _, filtered = page(client, "/search" + unescape(href))
+    assert f"篇讲话中 {count} 节" in filtered and f'name="year" value="{year}"' in filtered
+    _, one_year = page(client, f"/search?q=落实&year={year}")
+    assert 'class="year-chart"' not in one_year  # one year is no distribution
