@@ -53,7 +53,9 @@ def speaker_detail(request, name):
     speeches = speaker.speeches.listed().order_by(F("year").desc(nulls_last=True), "-date", "title")
     offices = facet_counts(speaker.speeches.exclude(speaker_title=""), "speaker_title")
     cities = facet_counts(speaker.speeches.exclude(city=""), "city")
-    context = {"speaker": speaker, "speeches": speeches, "offices": offices, "cities": cities}
+    years = speaker.speeches.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
+    context = {"speaker": speaker, "speeches": speeches, "offices": offices, "cities": cities,
+               "years": list(years)}
     return render(request, "speeches/speaker_detail.html", context)
 
 

@@ -115,3 +115,17 @@ def test_citation_names_speaker_office_title_date_and_an_occasion_the_title_lack
         assert speech.citation() == "李**（市长）《牢记嘱托再出发》，2021年1月，市政府全体会议"
     untold = make_speech("在全市工作会议上的讲话", speaker=None, occasion="全市工作会议", date=(None, None, None))
     assert untold.citation() == "《在全市工作会议上的讲话》"
+
+
+def test_speaker_city_and_year_pages_offer_a_search_within_them(client):
+    make_speech("甲", city="南昌市", date=(2019, None, None))
+    make_speech("乙", city="南昌市", date=(2021, 3, 5))
+    html = client.get(reverse("speaker", args=["李**"])).content.decode()
+    assert "2 篇讲话 · 2019–2021" in html
+    assert '<input type="hidden" name="speaker" value="李**">' in html and 'placeholder="在李**的讲话中检索"' in html
+    assert '<a href="#y2021">2021</a>' in html and 'id="y2019"' in html
+    assert "<span>李**</span>" not in html  # the page is about the speaker: not repeated per line
+    for url, field, value in ((reverse("city", args=["南昌市"]), "city", "南昌市"),
+                              (reverse("year", args=[2021]), "year", "2021")):
+        html = client.get(url).content.decode()
+        assert f'<input type="hidden" name="{field}" value="{value}">' in html, url
