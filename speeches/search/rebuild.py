@@ -11,6 +11,7 @@ to the new generation after the swap.
 """
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import time
@@ -28,6 +29,7 @@ from .schema import CONTENT, SCHEMA, document
 from .writer import BufferedSegmentWriter
 
 SEGMENT_SIZE = 25_000  # sections per segment: about 300 MB of postings in a worker's memory
+MIN_SPLIT = 2_000  # below this many sections per worker, a process pool costs more than it saves
 READ_CHUNK = 500  # rows fetched (with their tags) per query
 
 
@@ -52,9 +54,11 @@ def rebuild(*, using: str = "default", workers: int | None = None, segment_size:
     section_index = _section_index(using)
     ids = list(section_index.index_queryset(using=using).order_by("pk").values_list("pk", flat=True))
     gen = generations.new(engine.path, SCHEMA)
+    workers = workers if workers is not None else os.cpu_count() or 1
+    # At least one segment per worker, or a 20,000-section archive is indexed on one core.
+    segment_size = min(segment_size, max(MIN_SPLIT, math.ceil(len(ids) / workers)))
     ranges = [(ids[i], ids[min(i + segment_size, len(ids)) - 1]) for i in range(0, len(ids), segment_size)]
     tasks = [(str(gen), using, low, high) for low, high in ranges]
-    workers = workers if workers is not None else os.cpu_count() or 1
     parts = []
     for part in _run(tasks, workers):
         parts.append(part)

@@ -70,3 +70,15 @@ def test_leftover_queue_rows_are_applied_first(transactional_db):
     assert "Applied 1 queued index change(s)." in report
     assert "matches" in report
     assert indexed_ids() == {section.pk}
+
+
+def test_repairing_a_large_drift_rebuilds_the_index(drifted, index_dir, monkeypatch):
+    from pathlib import Path
+
+    from speeches.search import queue
+
+    monkeypatch.setattr(queue, "REBUILD_MIN", 2)  # the drift (3 sections) counts as large here
+    before = Path(index_dir).resolve()
+    assert "Repaired." in index_check("--repair")
+    assert Path(index_dir).resolve() != before  # a new generation, not 500-section commits
+    assert indexed_ids() == set(Section.objects.values_list("pk", flat=True))

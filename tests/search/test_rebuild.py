@@ -59,3 +59,13 @@ def test_rebuild_with_an_event_loop_marked_running_in_this_thread(transactional_
     assert built.sections == 15 and built.segments == 8
     assert search(q="改革").count == 15
     assert Section.objects.count() == 15  # the parent's session survived its children
+
+
+def test_rebuild_gives_every_worker_a_segment(transactional_db, index_path, monkeypatch):
+    from speeches.search import rebuild as module
+
+    speeches(6, "发展")
+    monkeypatch.setattr(module, "MIN_SPLIT", 10)  # 30 sections: worth splitting above 10 a worker
+    built = rebuild(workers=2)  # the default segment size (25,000) would make one segment
+    assert built.segments == 2 and built.sections == 30
+    assert search(q="发展").count == 30
