@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from . import diff
+from .search.concordance import concordance as run_concordance
 from .search.highlight import query_strings
 from .search.query import SearchError
 from .search.results import folded, request_params, search as run_search
@@ -101,6 +102,21 @@ def search(request):
                "page_range": page_window(page.page, page.pages),
                "suggestions": [] if page.count else suggestions(q=page.query, filters=page.filters)}
     return render(request, "speeches/search.html", context)
+
+
+def concordance(request):
+    """Every occurrence of the query with its context, oldest first; same parameters as search."""
+    params = {"q": request.GET.get("q", ""), "filters": {}, "page": 1}
+    try:
+        params = request_params(request.GET)
+        params.pop("sort")
+        found = run_concordance(**params)
+    except SearchError as error:
+        context = {"error": str(error), "query": params["q"], "filters": params["filters"]}
+        return render(request, "speeches/concordance.html", context, status=400)
+    context = {"found": found, "query": params["q"], "filters": params["filters"],
+               "page_range": page_window(found.page, found.pages)}
+    return render(request, "speeches/concordance.html", context)
 
 
 def page_window(current: int, pages: int, width: int = 3) -> list[int]:

@@ -1,0 +1,77 @@
+"""Every occurrence of a search, one line each with its context (keyword in context, KWIC).
+
+The results page shows the best sections of each speech; a speech-writer hunting a formulation
+wants every place it was used, in the order it was said, with what came before and after it.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .engine import positive_strings
+from .normalize import normalize
+from .query import SearchError, parse
+from .results import sections_in_order
+from .schema import paragraph_of, section_text
+from .snippets import spans
+
+CONTEXT = 30  # characters shown on each side of a match
+SECTIONS_PER_PAGE = 40
+
+
+@dataclass(frozen=True)
+class Line:
+    left: str
+    match: str
+    right: str
+    section: object  # speeches.models.Section, with speech and speaker loaded
+    url: str  # the paragraph holding the match (the section when it is in the heading)
+
+
+@dataclass(frozen=True)
+class Concordance:
+    lines: tuple[Line, ...]
+    sections: int  # matching sections in all
+    page: int
+    pages: int
+
+
+def concordance(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, page: int = 1,
+                using: str = "default") -> Concordance:
+    """The lines of one page (a page is SECTIONS_PER_PAGE matching sections, oldest first)."""
+    strings = positive_strings(parse(q)) if q.strip() else []
+    if not strings:
+        raise SearchError("逐条语境需要检索词。Enter a word or phrase to see every place it occurs.")
+    ids = sections_in_order(q=q, filters=filters, using=using)
+    first = (page - 1) * SECTIONS_PER_PAGE
+    chosen = ids[first : first + SECTIONS_PER_PAGE]
+    lines = []
+    for section in _load(chosen):
+        lines += _lines(section, strings)
+    return Concordance(tuple(lines), len(ids), page, math.ceil(len(ids) / SECTIONS_PER_PAGE))
+
+
+def _load(ids: list[int]) -> list:
+    from speeches.models import Section
+
+    found = Section.objects.select_related("speech__speaker").in_bulk(ids)
+    return [found[i] for i in ids if i in found]  # a section deleted since it was indexed drops out
+
+
+def _lines(section, strings: list[str]) -> list[Line]:
+    text = section_text(section.label, section.heading, section.body)
+    out = []
+    for start, end in spans(normalize(text), strings):
+        paragraph = paragraph_of(text, start)
+        anchor = section.anchor if paragraph is None else section.paragraph_anchor(paragraph)
+        out.append(Line(
+            left=_flat(text[max(0, start - CONTEXT) : start]), match=text[start:end],
+            right=_flat(text[end : end + CONTEXT]), section=section,
+            url=f"{section.speech.get_absolute_url()}#{anchor}",
+        ))
+    return out
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split("\n"))
