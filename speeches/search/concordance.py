@@ -18,6 +18,7 @@ from .snippets import spans
 
 CONTEXT = 30  # characters shown on each side of a match
 SECTIONS_PER_PAGE = 40
+MAX_LINES = 300  # per page: a very common character (的) would fill 40 sections with thousands
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Concordance:
     sections: int  # matching sections in all
     page: int
     pages: int
+    omitted: int = 0  # occurrences in this page's sections past MAX_LINES
 
 
 def concordance(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, page: int = 1,
@@ -49,7 +51,8 @@ def concordance(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, p
     lines = []
     for section in _load(chosen):
         lines += _lines(section, strings)
-    return Concordance(tuple(lines), len(ids), page, math.ceil(len(ids) / SECTIONS_PER_PAGE))
+    pages = math.ceil(len(ids) / SECTIONS_PER_PAGE)
+    return Concordance(tuple(lines[:MAX_LINES]), len(ids), page, pages, max(0, len(lines) - MAX_LINES))
 
 
 def _load(ids: list[int]) -> list:

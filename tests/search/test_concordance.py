@@ -62,3 +62,15 @@ def test_no_query_or_a_bad_page_is_a_400_with_a_message(archive, client):
     response = client.get("/search/kwic")
     assert response.status_code == 400 and "逐条语境需要检索词" in response.content.decode()
     assert client.get("/search/kwic", {"q": "落实", "page": "x"}).status_code == 400
+
+
+def test_a_very_common_string_is_capped_per_page_and_says_how_much_is_left(archive, client, monkeypatch):
+    from speeches.search import concordance as module
+
+    full = concordance(q='"的"')
+    total = len(full.lines) + full.omitted
+    monkeypatch.setattr(module, "MAX_LINES", 5)
+    capped = concordance(q='"的"')
+    assert capped.lines == full.lines[:5] and capped.omitted == total - 5 > 0
+    html = client.get("/search/kwic", {"q": '"的"'}).content.decode()
+    assert f"本页的讲话中还有 {capped.omitted} 处未列出" in html
