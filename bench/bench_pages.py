@@ -23,10 +23,11 @@ import django  # noqa: E402
 
 django.setup()
 from django.core.management import call_command  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.db.models.functions import Length  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from speeches.models import Section, Speech  # noqa: E402
+from speeches.models import Section, Speaker, Speech  # noqa: E402
 
 
 def timed(client: Client, url: str, runs: int) -> tuple[float, float]:
@@ -59,8 +60,11 @@ def main() -> None:
         "speech page from a search (?q=落实)": longest.get_absolute_url() + "?q=落实",
         "results page (q=落实)": "/search?q=落实",
         "results page, no query (browse)": "/search",
+        "in context, every match (q=落实)": "/search/kwic?q=落实",
         "home page": "/",
     }
+    speaker = Speaker.objects.annotate(n=Count("speeches")).order_by("-n").first()
+    pages[f"speaker page with the most speeches ({speaker.n})"] = f"/speakers/{speaker.name}/"
     if args.corpus:
         biggest = Speech.objects.annotate(n=Length("cleaned_text")).order_by("-n").first()
         pages[f"speech page, longest speech of all ({biggest.n} chars)"] = biggest.get_absolute_url()
