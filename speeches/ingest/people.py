@@ -90,6 +90,10 @@ _THIS_PIECE = re.compile(
     rf"(?:在这[篇个次份封]|在本文|(?:批驳|针对|为了)[^。，]{{0,12}}，同时写了这篇|为[^。，]{{1,12}}写的)"
 )
 _BODY_ENDINGS = set("会委部院局厅社报党军府团组处")  # 全会, 大会, 中央军委…: bodies, not authors
+# Cheap tests first: the patterns below try every position of a paragraph, and most paragraphs
+# (every opening of a modern speech) contain none of these words.
+_NOTE_WORDS = re.compile(r"这是|同志在|的这[篇部个封份]|此文|起草的")
+_PIECE_WORDS = re.compile(r"在这[篇个次份封]|在本文|同时写了这篇|写的")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
 
@@ -98,12 +102,12 @@ def speaker_from_note(paragraph: str) -> str | None:
     match = _NOTE_OPENING.match(paragraph)
     if match and clean_name(match["name"]):
         return clean_name(match["name"])
-    for sentence in _SENTENCE_END.split(paragraph)[:8]:
+    for sentence in _SENTENCE_END.split(paragraph)[:8] if _NOTE_WORDS.search(paragraph) else ():
         for pattern in _NOTE_AUTHOR:
             match = pattern.match(sentence)
             if match and clean_name(match["name"]):
                 return clean_name(match["name"])
-    for match in _THIS_PIECE.finditer(paragraph):
+    for match in _THIS_PIECE.finditer(paragraph) if _PIECE_WORDS.search(paragraph) else ():
         if clean_name(match["name"]) and match["name"][-1] not in _BODY_ENDINGS:
             return clean_name(match["name"])
     return None
