@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+import uuid
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -45,7 +46,9 @@ def new(path: Path, schema) -> Path:
     """A fresh directory with an empty index, not yet in use."""
     gens = gens_dir(path)
     gens.mkdir(parents=True, exist_ok=True)
-    gen = gens / f"g{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6:06d}"
+    # Time first, so names sort by age; a random tail, because two generations made by one
+    # process within the same second once drew the same sub-millisecond clock digits (CI).
+    gen = gens / f"g{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     gen.mkdir()
     FileStorage(str(gen)).create_index(schema)
     return gen

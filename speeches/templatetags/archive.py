@@ -45,12 +45,15 @@ def with_query(url, q):
     return f"{path}?{urlencode({'q': q})}{hash_}{fragment}"
 
 
+CHART_MIN_YEARS = 5  # fewer years read better as the facet list than as a few wide bars
+
+
 @register.inclusion_tag("speeches/_year_chart.html", takes_context=True)
 def year_chart(context, values, height=48, step=10):
     """Matching sections per year, every year from the first to the last (gaps show as gaps),
     as an SVG bar chart whose bars add the year filter: when something began to be said."""
     counts = {int(v.value): v.count for v in values or () if v.value.isdigit()}
-    if len(counts) < 2:
+    if not counts or max(counts) - min(counts) + 1 < CHART_MIN_YEARS:
         return {"bars": ()}
     first, last = min(counts), max(counts)
     top = max(counts.values())

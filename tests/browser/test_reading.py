@@ -128,7 +128,9 @@ def test_screenshots_of_home_results_and_speech(site, page, sample_archive, tmp_
     out = Path(os.environ.get("ARCHIVE_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     speech = sample_archive.get(title="在市政府班子务虚会上的讲话（提纲）")
-    for name, url in (("home", "/"), ("results", "/search?q=落实"), ("speech", speech.get_absolute_url() + "?q=落实")):
+    shots = (("home", "/"), ("results", "/search?q=落实"), ("speech", speech.get_absolute_url() + "?q=落实"),
+             ("kwic", '/search/kwic?q="抓"'))
+    for name, url in shots:
         page.goto(site + url)
         page.screenshot(path=str(out / f"{name}.png"))
         assert (out / f"{name}.png").stat().st_size > 10_000

@@ -109,7 +109,10 @@ def test_an_empty_page_suggests_searches_that_find_something_with_their_counts(c
     assert "没有找到结果" in html and 'class="suggestions"' not in html
 
 
-def test_year_chart_shows_every_year_between_the_first_and_last_with_filter_links(client, archive):
+def test_year_chart_spans_first_to_last_year_with_filter_links(client, archive, monkeypatch):
+    from speeches.templatetags import archive as tags
+
+    monkeypatch.setattr(tags, "CHART_MIN_YEARS", 2)  # the fixture's speeches span only 2019–2022
     api = client.get("/api/search", {"q": "落实"}).json()
     years = {int(f["value"]): f["count"] for f in api["facets"]["year"]}
     assert len(years) >= 2
@@ -125,3 +128,5 @@ def test_year_chart_shows_every_year_between_the_first_and_last_with_filter_link
     assert f"篇讲话中 {count} 节" in filtered and f'name="year" value="{year}"' in filtered
     _, one_year = page(client, f"/search?q=落实&year={year}")
     assert 'class="year-chart"' not in one_year  # one year is no distribution
+    monkeypatch.setattr(tags, "CHART_MIN_YEARS", 5)
+    assert 'class="year-chart"' not in page(client, "/search?q=落实")[1]  # nor are four years
