@@ -21,6 +21,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search", views.search, name="search"),
     path("search/kwic", views.concordance, name="concordance"),
+    path("search/kwic.csv", views.concordance_csv, name="concordance_csv"),
     path("api/search", api.search, name="api_search"),
     path("speeches/<name:uid>/", views.speech_detail, name="speech"),
     path("speeches/<name:uid>/diff/<name:other>/", views.speech_diff, name="speech_diff"),

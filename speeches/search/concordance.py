@@ -6,8 +6,9 @@ wants every place it was used, in the order it was said, with what came before a
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 
 from .engine import positive_strings
 from .normalize import normalize
@@ -42,9 +43,7 @@ class Concordance:
 def concordance(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, page: int = 1,
                 using: str = "default") -> Concordance:
     """The lines of one page (a page is SECTIONS_PER_PAGE matching sections, oldest first)."""
-    strings = positive_strings(parse(q)) if q.strip() else []
-    if not strings:
-        raise SearchError("逐条语境需要检索词。Enter a word or phrase to see every place it occurs.")
+    strings = _strings(q)
     ids = sections_in_order(q=q, filters=filters, using=using)
     first = (page - 1) * SECTIONS_PER_PAGE
     chosen = ids[first : first + SECTIONS_PER_PAGE]
@@ -53,6 +52,27 @@ def concordance(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, p
         lines += _lines(section, strings)
     pages = math.ceil(len(ids) / SECTIONS_PER_PAGE)
     return Concordance(tuple(lines[:MAX_LINES]), len(ids), page, pages, max(0, len(lines) - MAX_LINES))
+
+
+def every_line(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, limit: int = 10_000,
+               using: str = "default") -> Iterator[Line]:
+    """All lines, oldest first, up to `limit` (a download): sections are read a page at a time."""
+    strings = _strings(q)
+    ids = sections_in_order(q=q, filters=filters, using=using)
+    return islice(_lines_of(ids, strings), limit)
+
+
+def _strings(q: str) -> list[str]:
+    strings = positive_strings(parse(q)) if q.strip() else []
+    if not strings:
+        raise SearchError("逐条语境需要检索词。Enter a word or phrase to see every place it occurs.")
+    return strings
+
+
+def _lines_of(ids: list[int], strings: list[str]) -> Iterator[Line]:
+    for start in range(0, len(ids), SECTIONS_PER_PAGE):
+        for section in _load(ids[start : start + SECTIONS_PER_PAGE]):
+            yield from _lines(section, strings)
 
 
 def _load(ids: list[int]) -> list:

@@ -74,3 +74,31 @@ def test_a_very_common_string_is_capped_per_page_and_says_how_much_is_left(archi
     assert capped.lines == full.lines[:5] and capped.omitted == total - 5 > 0
     html = client.get("/search/kwic", {"q": '"的"'}).content.decode()
     assert f"本页的讲话中还有 {capped.omitted} 处未列出" in html
+
+
+def test_csv_download_has_every_line_oldest_first_for_a_spreadsheet(archive, client):
+    import csv
+    import io
+
+    response = client.get("/search/kwic.csv", {"q": '"落实"'})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith("attachment;")
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff日期,讲话人,标题,场合,前文,命中,后文,链接")  # BOM: Excel reads UTF-8
+    header, *rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    texts = oracle.texts()
+    assert len(rows) == sum(texts[pk].count("落实") for pk in oracle.containing("落实"))
+    assert all(row[5] == "落实" for row in rows)
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)  # ISO dates sort as text
+    assert rows[0][7].startswith("http://testserver/speeches/") and "#s" in rows[0][7]
+    html = client.get("/search/kwic", {"q": "落实"}).content.decode()
+    assert 'href="/search/kwic.csv?q=' in html
+    bad = client.get("/search/kwic.csv", {"q": ""})
+    assert bad.status_code == 400 and "逐条语境需要检索词" in bad.content.decode()
+
+
+def test_a_download_stops_at_its_limit(archive):
+    from speeches.search.concordance import every_line
+
+    lines = list(every_line(q='"的"', limit=7))
+    assert len(lines) == 7 and lines == list(concordance(q='"的"').lines[:7])
