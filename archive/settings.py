@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "speeches.middleware.security_headers",
-    "speeches.middleware.admin_refuses_nul",
+    "speeches.middleware.refuse_nul",
 ]
 
 ROOT_URLCONF = "archive.urls"

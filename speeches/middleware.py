@@ -1,4 +1,4 @@
-"""Our middleware: security headers Django 5.2 does not set itself, Chinese first, NUL kept out of the admin."""
+"""Our middleware: security headers Django 5.2 does not set itself, Chinese first, no NUL to the database."""
 
 from django.http import HttpResponseBadRequest
 
@@ -34,13 +34,14 @@ def chinese_unless_chosen(get_response):
     return middleware
 
 
-def admin_refuses_nul(get_response):
-    """The admin filters and searches the database with what the URL says, and PostgreSQL refuses
-    NUL in text (a 500). Public pages handle NUL themselves (search treats it as a separator)."""
+def refuse_nul(get_response):
+    """PostgreSQL refuses NUL in text, so a NUL that reaches a query is a 500. Pages look up what
+    the path names (speaker, city, speech) and the admin filters on its query string: a NUL there
+    is a 400. Search parameters are not databased and keep their own rule (NUL separates words)."""
 
     def middleware(request):
-        if request.path.startswith("/admin/") and any("\x00" in k or "\x00" in v for k, values in
-                                                      request.GET.lists() for v in values):
+        query = request.GET.lists() if request.path.startswith("/admin/") else ()
+        if "\x00" in request.path or any("\x00" in k + "".join(values) for k, values in query):
             return HttpResponseBadRequest("请求中含有非法字符（NUL）。The request contains a NUL character.",
                                           content_type="text/plain; charset=utf-8")
         return get_response(request)

@@ -59,9 +59,9 @@ def speaker_detail(request, name):
     speeches = speaker.speeches.listed().order_by(F("year").desc(nulls_last=True), "-date", "title")
     offices = facet_counts(speaker.speeches.exclude(speaker_title=""), "speaker_title")
     cities = facet_counts(speaker.speeches.exclude(city=""), "city")
-    years = speaker.speeches.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
-    context = {"speaker": speaker, "speeches": speeches, "offices": offices, "cities": cities,
-               "years": list(years)}
+    speeches = list(speeches)  # listed below, and their years index the page
+    years = sorted({s.year for s in speeches if s.year}, reverse=True)
+    context = {"speaker": speaker, "speeches": speeches, "offices": offices, "cities": cities, "years": years}
     return render(request, "speeches/speaker_detail.html", context)
 
 
@@ -132,7 +132,8 @@ def concordance_csv(request):
     except SearchError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     response = StreamingHttpResponse(csv_rows(lines, request), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f"attachment; filename=kwic.csv; filename*=UTF-8''{quote(params['q'])}.csv"
+    name = quote(params["q"][:40])  # RFC 5987: a Chinese file name, kept short
+    response["Content-Disposition"] = f"attachment; filename=kwic.csv; filename*=UTF-8''{name}.csv"
     return response
 
 

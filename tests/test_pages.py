@@ -44,12 +44,13 @@ def test_speech_lists_tell_same_titled_speeches_apart(client):
     assert "<span>李**</span><span>2020年</span><span>14 字</span><span>转载版本</span>" in html
 
 
-def test_unknown_city_year_and_speech_are_404(client):
+def test_unknown_city_year_and_speech_are_404_and_a_nul_is_400(client):
     assert client.get(reverse("city", args=["无此城"])).status_code == 404
     assert client.get(reverse("year", args=[1900])).status_code == 404
     assert client.get("/years/99999999999999999999/").status_code == 404  # past any integer column
     for url in ("/speakers/%00/", "/cities/a%00b/", "/speeches/%00/", "/speeches/x/diff/%00/"):
-        assert client.get(url).status_code == 404, url  # PostgreSQL refuses NUL in text
+        assert client.get(url).status_code == 400, url  # PostgreSQL refuses NUL in text
+    assert client.get("/search", {"q": "落\x00实"}).status_code == 200  # search: NUL separates words
     assert client.get(reverse("speech", args=["nope"])).status_code == 404
 
 

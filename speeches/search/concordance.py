@@ -47,9 +47,7 @@ def concordance(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, p
     ids = sections_in_order(q=q, filters=filters, using=using)
     first = (page - 1) * SECTIONS_PER_PAGE
     chosen = ids[first : first + SECTIONS_PER_PAGE]
-    lines = []
-    for section in _load(chosen):
-        lines += _lines(section, strings)
+    lines = list(_lines_of(chosen, strings))
     pages = math.ceil(len(ids) / SECTIONS_PER_PAGE)
     return Concordance(tuple(lines[:MAX_LINES]), len(ids), page, pages, max(0, len(lines) - MAX_LINES))
 
@@ -97,4 +95,4 @@ def _lines(section, strings: list[str]) -> list[Line]:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split("\n"))
+    return text.replace("\n", " ")

@@ -46,8 +46,8 @@ def new(path: Path, schema) -> Path:
     """A fresh directory with an empty index, not yet in use."""
     gens = gens_dir(path)
     gens.mkdir(parents=True, exist_ok=True)
-    # Time first, so names sort by age; a random tail, because two generations made by one
-    # process within the same second once drew the same sub-millisecond clock digits (CI).
+    # Time first, so names sort by age; a random tail, because a name from the clock's
+    # sub-millisecond digits once repeated within one process and second (a `make test` run).
     gen = gens / f"g{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     gen.mkdir()
     FileStorage(str(gen)).create_index(schema)

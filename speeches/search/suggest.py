@@ -18,7 +18,6 @@ MAX_TRIES = 6  # extra searches for one empty page (each is a few to a few tens 
 @dataclass(frozen=True)
 class Suggestion:
     kind: str  # "filter": the search without this filter; "term": this term of the query alone
-    name: str  # the facet dropped ("filter"), or ""
     value: str  # the filter value dropped, or the term kept
     q: str
     filters: dict[str, tuple[str, ...]]
@@ -33,13 +32,13 @@ class Suggestion:
 
 def suggestions(*, q: str, filters: dict[str, tuple[str, ...]], using: str = "default") -> list[Suggestion]:
     found = []
-    for kind, name, value, try_q, try_filters in _tries(q, filters)[:MAX_TRIES]:
+    for kind, value, try_q, try_filters in _tries(q, filters)[:MAX_TRIES]:
         try:
             page = search(q=try_q, filters=try_filters, page_size=1, using=using)
         except SearchError:
             continue
         if page.count:
-            found.append(Suggestion(kind, name, value, try_q, try_filters, page.count, page.speeches))
+            found.append(Suggestion(kind, value, try_q, try_filters, page.count, page.speeches))
     return found
 
 
@@ -48,9 +47,9 @@ def _tries(q: str, filters: dict[str, tuple[str, ...]]) -> list[tuple]:
     for name, values in filters.items():
         for value in values:
             rest = {n: tuple(v for v in vs if (n, v) != (name, value)) for n, vs in filters.items()}
-            tries.append(("filter", name, value, q, {n: vs for n, vs in rest.items() if vs}))
+            tries.append(("filter", value, q, {n: vs for n, vs in rest.items() if vs}))
     # Plain terms only: an operator, an exclusion or an in-query filter alone is no search.
     terms = [t for t in q.split() if t.upper() not in ("AND", "OR", "NOT") and t[0] != "-" and ":" not in t]
     if len(terms) > 1:
-        tries += [("term", "", term, term, filters) for term in dict.fromkeys(terms)]
+        tries += [("term", term, term, filters) for term in dict.fromkeys(terms)]
     return tries
