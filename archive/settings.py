@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "speeches.middleware.security_headers",
     "speeches.middleware.refuse_nul",
+    "speeches.middleware.site_404_page",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -116,6 +117,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"  # served at the site root: /favicon.ico
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

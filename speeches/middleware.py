@@ -1,6 +1,9 @@
-"""Our middleware: security headers Django 5.2 does not set itself, Chinese first, no NUL to the database."""
+"""Our middleware: security headers Django 5.2 does not set itself, Chinese first, no NUL to the
+database, the site's own 404 page in every mode."""
 
-from django.http import HttpResponseBadRequest
+from django.conf import settings
+from django.http import Http404, HttpResponseBadRequest
+from django.views.defaults import page_not_found
 
 # No inline script anywhere: our JS lives in static files. The admin keeps inline styles.
 POLICY = (
@@ -45,5 +48,19 @@ def refuse_nul(get_response):
             return HttpResponseBadRequest("请求中含有非法字符（NUL）。The request contains a NUL character.",
                                           content_type="text/plain; charset=utf-8")
         return get_response(request)
+
+    return middleware
+
+
+def site_404_page(get_response):
+    """`make run` keeps DEBUG for tracebacks, but a 404 is what a reader hits (a city with no
+    speeches, a mistyped address): with DEBUG on, Django's debug 404 (URL patterns and all) is
+    replaced by the site's own page, as it is without DEBUG. Innermost, so the language is set."""
+
+    def middleware(request):
+        response = get_response(request)
+        if settings.DEBUG and response.status_code == 404 and "html" in response.get("Content-Type", ""):
+            return page_not_found(request, Http404())
+        return response
 
     return middleware

@@ -121,7 +121,7 @@ class Speech(models.Model):
         with override("zh-hans"):
             when = self.date_display()
         occasion = self.occasion if self.occasion and self.occasion not in self.title else ""
-        return "，".join(part for part in (f"{who}《{self.title}》", when, occasion) if part)
+        return "，".join(part for part in (f"{who}{book_title(self.title)}", when, occasion) if part)
 
     def date_display(self) -> str:
         """The date at the precision the source gives: 2021年1月, 2020年, 2026年1月25日."""
@@ -230,3 +230,12 @@ def section_tree(sections) -> list[tuple[Section, list]]:
         parent = nodes.get(section.parent_id)
         (parent[1] if parent else roots).append(node)
     return roots
+
+
+def book_title(title: str) -> str:
+    """A title in 书名号 for a citation. A title that already opens with one (《新闻联播》（20220220））
+    is kept as it is; titles quoted inside a title take the inner marks, as Chinese print does:
+    《学习〈决定〉的体会》, never 《《新闻联播》（20220220）》."""
+    if title.startswith("《"):
+        return title
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"

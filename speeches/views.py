@@ -131,13 +131,17 @@ def concordance_csv(request):
         lines = every_line(q=params["q"], filters=params["filters"])
     except SearchError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    response = StreamingHttpResponse(csv_rows(lines, request), content_type="text/csv; charset=utf-8")
+    header = [str(label) for label in CSV_HEADER]  # now, in the page's language: the rows stream later
+    response = StreamingHttpResponse(csv_rows(lines, request, header), content_type="text/csv; charset=utf-8")
     name = quote(params["q"][:40])  # RFC 5987: a Chinese file name, kept short
     response["Content-Disposition"] = f"attachment; filename=kwic.csv; filename*=UTF-8''{name}.csv"
     return response
 
 
-def csv_rows(lines, request):
+CSV_HEADER = (_("日期"), _("讲话人"), _("标题"), _("场合"), _("前文"), _("命中"), _("后文"), _("链接"))
+
+
+def csv_rows(lines, request, header):
     """Rows as they are written, so a 10,000-line download starts at once. Dates are ISO at the
     precision known (2021-01), so a spreadsheet sorts them."""
     out = io.StringIO()
@@ -150,7 +154,7 @@ def csv_rows(lines, request):
         out.truncate()
         return text
 
-    yield "\ufeff" + row(["日期", "讲话人", "标题", "场合", "前文", "命中", "后文", "链接"])
+    yield "\ufeff" + row(header)
     for line in lines:
         s = line.section.speech
         yield row([iso_date(s) or "", s.speaker.name if s.speaker else "", s.title, s.occasion,

@@ -65,3 +65,31 @@ def year_chart(context, values, height=48, step=10):
                      "url": url_add(context, "year", year) if n else ""})
     return {"bars": bars, "width": len(bars) * step, "height": height, "bar_width": step - 2,
             "first": first, "last": last}
+
+
+# Quotation marks a reader may type around a phrase: ASCII, full-width, and Chinese/English curly.
+_QUOTE_PAIRS = {'"': '"', "＂": "＂", "“": "”"}
+
+
+@register.filter
+def bare_query(query):
+    """The query as the page quotes it: the interface puts its own “…” around it, so a query that
+    is one quoted phrase ("抓好落实") loses its marks, and phrases inside a longer query take the
+    inner marks ‘…’ (the same in Chinese and English), instead of “"抓好落实"”."""
+    text = str(query or "").strip()
+    inner = text[1:-1]
+    if len(text) >= 2 and _QUOTE_PAIRS.get(text[0]) == text[-1] and not any(m in inner for m in '"＂“”'):
+        return inner
+    out, open_mark, opened_at = [], None, 0
+    for char in text:
+        if open_mark is None and char in _QUOTE_PAIRS:
+            opened_at, open_mark = len(out), _QUOTE_PAIRS[char]
+            out.append("‘")
+        elif open_mark is not None and char == open_mark:
+            out.append("’")
+            open_mark = None
+        else:
+            out.append(char)
+    if open_mark is not None:  # never closed: the reader's mark stays as typed
+        out[opened_at] = text[opened_at]
+    return "".join(out)

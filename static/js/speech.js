@@ -45,6 +45,16 @@
     if (nav) nav.querySelector(".match-current").textContent = String(current + 1);
   }
 
+  // The sticky bar covers the top of the window: whatever a link lands on (scroll-margin in the
+  // CSS) stops below the bar's real height, which on a phone may be two lines.
+  function keepClearOf(bar) {
+    function measure() {
+      document.documentElement.style.setProperty("--match-bar", bar.getBoundingClientRect().height + "px");
+    }
+    measure();
+    if (window.ResizeObserver) new ResizeObserver(measure).observe(bar);
+  }
+
   if (!marks.length) return;
   // Opened at a paragraph (a search hit's link): count from the first match inside it.
   var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
@@ -52,6 +62,8 @@
   if (nav) {
     nav.hidden = false;
     nav.querySelector(".match-total").textContent = String(marks.length);
+    keepClearOf(nav);
+    if (target) target.scrollIntoView();  // again, now that the bar is there and its height known
     nav.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-step]");
       if (button) show(current + Number(button.getAttribute("data-step")), true);

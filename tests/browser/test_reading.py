@@ -12,9 +12,10 @@ def test_search_facet_then_open_hit_lands_on_highlighted_paragraph(site, page):
     page.goto(f"{site}/search?q=落实")
     speaker = page.locator('[data-facet="speaker"] li a').first
     facet_count = speaker.locator(".count").inner_text()
+    assert re.fullmatch(r"\d+ 节", facet_count)  # says what it counts: sections, like the heading
     speaker.click()
     page.wait_for_url(re.compile(r"speaker="))
-    assert f"篇讲话中 {facet_count} 节" in page.locator("#summary").inner_text()
+    assert f"篇讲话中 {facet_count}" in page.locator("#summary").inner_text()
     assert page.locator(".chip").count() == 1
     page.locator(".to-paragraph").first.click()
     page.wait_for_url(re.compile(r"/speeches/.+\?q=.+#s"))
