@@ -10,6 +10,8 @@ def entries():
     text = (LOCALE / "django.po").read_text(encoding="utf-8")
     for block in text.split("\n\n")[1:]:
         msgid = "".join(re.findall(r'"(.*)"', re.search(r'msgid ((?:".*"\n)+)', block + "\n").group(1)))
+        context = re.search(r'^msgctxt "(.*)"$', block, re.M)
+        msgid = f"{context.group(1)}\x04{msgid}" if context else msgid
         strings = re.findall(r'msgstr(?:\[\d\])? ((?:".*"\n?)+)', block + "\n")
         yield msgid, ["".join(re.findall(r'"(.*)"', s)) for s in strings], "fuzzy" in block
 
@@ -26,4 +28,6 @@ def test_compiled_catalogue_agrees_with_the_source():
     catalogue = gettext.GNUTranslations(open(LOCALE / "django.mo", "rb"))
     for msgid, translations, _ in entries():
         if len(translations) == 1 and "\\" not in msgid:  # escaped strings: compared by msgfmt itself
-            assert catalogue.gettext(msgid) == translations[0], msgid
+            context, _, plain = msgid.rpartition("\x04")  # msgctxt, as the catalogue keys it
+            found = catalogue.pgettext(context, plain) if context else catalogue.gettext(msgid)
+            assert found == translations[0], msgid

@@ -73,20 +73,28 @@ def test_on_a_phone_the_match_bar_does_not_cover_where_a_hit_lands(site, page, s
     assert bar_box["bottom"] <= landed_box["top"] < PHONE["height"] / 2, (bar_box, landed_box)
 
 
-def test_no_page_asks_for_anything_missing_in_either_language(site, page, sample_archive):
+def test_every_page_fits_a_phone_and_asks_for_nothing_missing_in_either_language(site, page, sample_archive):
     page.set_viewport_size(PHONE)
     speech = sample_archive.get(title="在市政府班子务虚会上的讲话（提纲）")
+    reprint = sample_archive.exclude(canonical=None).first()
     urls = ["/", "/search?q=落实", "/search/kwic?q=落实", speech.get_absolute_url() + "?q=落实",
-            f"/speakers/{speech.speaker.name}/", f"/years/{speech.year}/"]
-    missing = []
+            f"/speakers/{speech.speaker.name}/", f"/years/{speech.year}/",
+            f"/speeches/{reprint.canonical.uid}/diff/{reprint.uid}/", "/search?q=量子纠缠"]
+    missing, too_wide = [], []
     page.on("response", lambda r: r.status >= 400 and missing.append(r.url))
     for language in ("English", "中文"):
         for url in urls:
             page.goto(site + url)
             page.wait_for_load_state("networkidle")
+            # nothing sticks out sideways: no search button, file name or table past the screen's edge
+            if page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
+                too_wide.append((language, url))
+            form = page.locator("main form.search").first
+            if form.count() and box(form.locator("button"))["right"] > box(form)["right"] + 1:
+                too_wide.append((language, url, "search button"))
         page.get_by_role("button", name=language).click()
         page.wait_for_load_state()
-    assert missing == []
+    assert missing == [] and too_wide == []
     icon = page.request.get(site + "/favicon.ico")
     assert icon.ok and icon.headers["content-type"] in ("image/x-icon", "image/vnd.microsoft.icon")
     assert page.locator('link[rel="icon"]').get_attribute("href") == "/favicon.ico"

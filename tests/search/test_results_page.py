@@ -42,7 +42,7 @@ def test_reprints_on_a_page_are_folded_under_the_best_placed_one(client, archive
 def test_facet_link_adds_a_filter_whose_count_matches_and_chip_removes_it(client, archive):
     _, html = page(client, "/search?q=落实")
     speaker_facet = html.split('data-facet="speaker"')[1].split("</section>")[0]
-    href, value, count = re.search(r'href="([^"]+)">([^<]+) <span class="count">(\d+)</span>', speaker_facet).groups()
+    href, value, count = re.search(r'href="([^"]+)">([^<]+) <span class="count">(\d+) 节</span>', speaker_facet).groups()
     _, filtered = page(client, "/search" + unescape(href))
     assert f"篇讲话中 {count} 节" in filtered
     chip = re.search(r'<a class="chip" href="([^"]+)"', filtered).group(1)
