@@ -19,6 +19,7 @@ _TAIL_MAX_CHARS = 3000
 # The ad header is looked for among the first lines, above the title.
 _HEADER_WINDOW = 15
 _WATERMARK_MAX = 40
+_SHORT_CHROME_MAX = 60
 _STRUCTURAL = re.compile(
     r"^(?:第[一二三四五六七八九十百]+[篇章节部]|[一二三四五六七八九十]+[、，,]|第[一二三四五六七八九十]+[，,、]"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]|[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})年)")
@@ -69,6 +70,10 @@ def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
 def _drop_patterns(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     kept: list[Line] = []
     for num, text in numbered:
+        kind = P.short_chrome(text) if text and len(text) <= _SHORT_CHROME_MAX else None
+        if kind:
+            removed.append((num, text, kind))
+            continue
         if text and P.may_be_chrome(text) and P.ANY_LINE.search(text):
             kind = next((kind for kind, rx in P.LINE_RE + P.TAIL_RE if rx.search(text)), None)
             if kind:
