@@ -30,6 +30,7 @@ def clean(lines: list[str]) -> tuple[list[Line], list[Cut]]:
     numbered = list(enumerate(lines))
     removed: list[Cut] = []
     numbered = _drop_tail(numbered, removed)
+    numbered = _drop_short_chrome(numbered, removed)
     numbered = _drop_ad_header(numbered, removed)
     numbered = _drop_patterns(numbered, removed)
     numbered = _drop_watermarks(numbered, removed)
@@ -49,6 +50,18 @@ def _drop_tail(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     return numbered
 
 
+def _drop_short_chrome(numbered: list[Line], removed: list[Cut]) -> list[Line]:
+    """Toolbar, navigation and time-stamp lines first, so that they do not pass for an ad block."""
+    kept: list[Line] = []
+    for num, text in numbered:
+        kind = P.short_chrome(text) if text and len(text) <= _SHORT_CHROME_MAX else None
+        if kind:
+            removed.append((num, text, kind))
+        else:
+            kept.append((num, text))
+    return kept
+
+
 def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     """An advert block above the title: drop from the top through its last ad-looking line."""
     last_ad = -1
@@ -57,7 +70,8 @@ def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
         if not text:
             continue
         seen += 1
-        if seen > _HEADER_WINDOW or looks_like_title(text) or SALUTATION.match(text) or len(text) > 60:
+        if seen > _HEADER_WINDOW or looks_like_title(text) or SALUTATION.match(text) or len(text) > 60 \
+                or _reads_as_text(text):
             break
         if P.AD_SIGNAL.search(text):
             last_ad = pos
@@ -67,13 +81,16 @@ def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     return numbered[last_ad + 1:]
 
 
+def _reads_as_text(text: str) -> bool:
+    """An address ('…的同学们：'), a sentence or an outline heading: the article has begun."""
+    if P.AD_SIGNAL.search(text):
+        return False
+    return (len(text) > 8 and text[-1] in "：:") or (len(text) > 30 and "。" in text) or bool(_STRUCTURAL.match(text))
+
+
 def _drop_patterns(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     kept: list[Line] = []
     for num, text in numbered:
-        kind = P.short_chrome(text) if text and len(text) <= _SHORT_CHROME_MAX else None
-        if kind:
-            removed.append((num, text, kind))
-            continue
         if text and P.may_be_chrome(text) and P.ANY_LINE.search(text):
             kind = next((kind for kind, rx in P.LINE_RE + P.TAIL_RE if rx.search(text)), None)
             if kind:

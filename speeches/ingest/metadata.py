@@ -143,7 +143,9 @@ def _read_header(meta: Meta, header: list[str], *, hint_title: str | None) -> li
         leftover = titles[1:] + leftover  # a lone title line, then short body lines
         titles = titles[:1]
     if titles:
-        meta.put("title", _join(titles).rstrip("※ "), "\n".join(titles), "header title line")
+        # One space between title parts, whatever the file used ('弘扬“上海精神”　深化团结协作').
+        title = re.sub(r"\s+", " ", _join(titles)).rstrip("※ ")
+        meta.put("title", title, "\n".join(titles), "header title line")
     return leftover
 
 

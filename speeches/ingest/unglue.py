@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HAN, OFFICE_SUFFIX, SALUTATION, looks_like_title
+from .lexicon import HAN, OFFICE_SUFFIX, SALUTATION, TITLE_NOUN, looks_like_title
 from .notes import footnote
-from .people import clean_name
+from .people import clean_name, parse_speaker_line
 
 _PARAGRAPH_MARK = re.compile(r"\u3000{2,}|\s{4,}")
 DATELINE = re.compile(
@@ -40,9 +40,11 @@ _MID_CUT = re.compile(
     rf"|(?<=[。！？!?”日])\s*(?=[（(]新华社[{HAN}]{{2,8}}?\d{{1,2}}月\d{{1,2}}日电[）)])"
     rf"|(?<=电[）)])\s*(?=\S)")
 _SIGNATURE = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})\s*(?P<date>{_CN_DATE})")
+_SUBTITLE_STOP = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})")
 _SENTENCE = re.compile(r"(?<=[。！？!?])(?![”’」』）)])")
 _HEADER_MAX = 160  # title, subtitle, date note and speaker of a one-line text fit in this
 _GLUED_MIN = 200  # shorter lines are already what a reader sees
+_ONLY_LINE_MIN = 40  # …unless the line is the whole file
 _RECUT_MIN = 1200  # a paragraph this long with no break is a one-line text's body
 _PARAGRAPH_TARGET = 300  # sentences of a one-line text are gathered into paragraphs this long
 PARAGRAPH_MAX = 20_000  # no paragraph (hence no section body) is longer
@@ -52,8 +54,9 @@ def unglue(lines: list[str]) -> list[str]:
     """Lines with glued header, dateline, footnote and paragraphs cut apart; others as they are."""
     out: list[str] = []
     first = True  # the first long line of a file may hold the whole header
+    only = sum(1 for line in lines if line) == 1  # a short speech delivered as one line
     for line in lines:
-        if len(line) < _GLUED_MIN:
+        if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN):
             out.append(line)
             continue
         pieces = [p.strip() for p in _PARAGRAPH_MARK.split(line) if p.strip()]
@@ -145,6 +148,11 @@ def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     elif "※" in head:
         title, _, head = head.partition("※")
         lines += _split_title(title)
+    dash = head.find("——")
+    if dash >= 0 and not lines:  # '主标题——2025年1月14日在…会议上河北省省长　王晓东'
+        subtitle_end = _subtitle_end(head, dash)
+        if subtitle_end:
+            return [line for line in _split_title(head[:subtitle_end]) + [head[subtitle_end:].strip()] if line], rest
     speaker = _OFFICE_NAME_END.search(head)
     if speaker and head and (lines or head[: speaker.start()]) and clean_name(speaker["name"]):
         before = head[: speaker.start()].strip()
@@ -153,6 +161,15 @@ def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     elif head.strip():
         lines += _split_title(head)
     return [line for line in lines if line], rest
+
+
+def _subtitle_end(head: str, dash: int) -> int | None:
+    """Where a run-in '——…会议上' subtitle ends: the last 上/讲话… after which only a speaker is left."""
+    for match in reversed(list(_SUBTITLE_STOP.finditer(head, dash + 2))):
+        rest = head[match.end():].strip()
+        if rest and parse_speaker_line(rest) and parse_speaker_line(rest)[0]:
+            return match.end()
+    return None
 
 
 def _has_header_signal(head: str) -> bool:
