@@ -139,6 +139,38 @@ def sections_create(*, speech: Speech, sections: tuple[ParsedSection, ...]) -> N
     save(sections, None, "", 0)
 
 
+# What staff may correct by hand (admin, upload preview); text and sections come from the parser.
+EDITABLE = ("title", "subtitle", "speaker_title", "city", "occasion")
+
+
+def speech_update(*, speech: Speech, speaker: str | Speaker | None = None, date=None,
+                  date_precision: str = "", **fields) -> Speech:
+    """Correct a speech's metadata; the text and sections stay as parsed. The save queues its
+    sections for the index (speeches.search.signals), so the change reaches search after commit.
+
+    date is a datetime.date read at date_precision ('year', 'month', 'day'; empty: 'day').
+    """
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    fit = fitter(Speech)
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(speech, name, fit(name, value.replace("\r\n", "\n").strip()))
+        if isinstance(speaker, str):
+            name = fitter(Speaker)("name", speaker.strip())
+            speaker = Speaker.objects.get_or_create(name=name)[0] if name else None
+        speech.speaker = speaker
+        precision = date_precision or "day"
+        for name, value in Speech.date_fields(
+                date.year if date else None,
+                date.month if date and precision in ("month", "day") else None,
+                date.day if date and precision == "day" else None).items():
+            setattr(speech, name, value)
+        speech.save()
+    return speech
+
+
 def speech_delete(*, speech: Speech) -> None:
     """Delete a speech and its sections; variants pointing at it are promoted, not lost."""
     with transaction.atomic():
