@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .models import Section, SourceFile, Speaker, Speech, Tag
+from .models import Section, SourceFile, Speaker, Speech, Tag, UploadBatch, UploadFile
+from .upload import views as upload_views
 
 
 class SectionInline(admin.TabularInline):
@@ -124,3 +125,33 @@ class SourceFileAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Tag)
+
+
+class UploadFileInline(admin.TabularInline):
+    model = UploadFile
+    fields = ("position", "name", "kind", "size", "status", "error", "result")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UploadBatch)
+class UploadBatchAdmin(admin.ModelAdmin):
+    """Each upload as recorded: who, when, which files, and what became of each."""
+
+    list_display = ("__str__", "user", "status", "confirmed", "finished")
+    list_filter = ("status",)
+    readonly_fields = ("user", "created", "status", "confirmed", "finished", "heartbeat", "task_id")
+    inlines = [UploadFileInline]
+
+    def get_urls(self):
+        return upload_views.urls() + super().get_urls()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

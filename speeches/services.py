@@ -7,15 +7,17 @@ queued signal processor (speeches.search.signals), applied after commit.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Count
 
 from .ingest import IngestError, parse_bytes
 from .ingest.fingerprint import VARIANT_THRESHOLD, similarity
 from .ingest.model import ParsedSection, ParsedSpeech
-from .models import Section, SourceFile, Speaker, Speech
+from .models import FingerprintValue, Section, SourceFile, Speaker, Speech
 
 ANCHOR_OPENING, ANCHOR_CLOSING = "s0", "s-end"
 
@@ -35,9 +37,14 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_import(*, data: bytes, name: str) -> FileImport:
-    """Parse one file and save its speeches; all or nothing. Raises IngestError on bad input."""
-    parsed = parse_bytes(data, filename=name)
+def file_import(*, data: bytes, name: str, parsed: list[ParsedSpeech] | None = None) -> FileImport:
+    """Parse one file and save its speeches; all or nothing. Raises IngestError on bad input.
+
+    data are the bytes as received (kept in SourceFile); parsed, when given, are its speeches
+    as staff confirmed them in the upload preview (text extracted, metadata corrected).
+    """
+    if parsed is None:
+        parsed = parse_bytes(data, filename=name)
     if not parsed:
         raise IngestError(f"文件中没有找到讲话正文：{name}（No speech text found in {name}.）")
     result = FileImport(name=name)
@@ -86,6 +93,7 @@ def speech_import(*, parsed: ParsedSpeech, source: SourceFile, position: int = 0
             canonical=find_canonical(fingerprint),
         )
         sections_create(speech=speech, sections=parsed.sections)
+        fingerprint_index(speech=speech)
     return speech
 
 
@@ -101,17 +109,40 @@ def fitter(model):
 
 
 def find_canonical(fingerprint: list[int]) -> Speech | None:
-    """The canonical speech of the closest near-identical reprint already stored, if any."""
+    """The canonical speech of the closest near-identical reprint already stored, if any.
+
+    Only speeches sharing enough signature values are compared (FingerprintValue, an inverted
+    index), so the cost follows the few candidates, not the archive size. The bound loses none:
+    a score of at least VARIANT_THRESHOLD counts at least that share of the signature's values
+    as common to both (fingerprint.similarity divides by at least len(fingerprint)).
+    """
     if not fingerprint:
         return None
     best, best_score = None, VARIANT_THRESHOLD
-    for candidate in Speech.objects.exclude(fingerprint=[]).only("id", "fingerprint", "canonical_id"):
+    for candidate in canonical_candidates(fingerprint):
         score = similarity(fingerprint, candidate.fingerprint)
         if score >= best_score:
             best, best_score = candidate, score
     if best is None:
         return None
     return best.canonical if best.canonical_id else best
+
+
+def canonical_candidates(fingerprint: list[int]):
+    """Stored speeches that share enough signature values to possibly reach the threshold."""
+    values = set(fingerprint)
+    need = max(1, math.ceil(VARIANT_THRESHOLD * len(values) - 1e-9))
+    ids = (FingerprintValue.objects.filter(value__in=values).values("speech")
+           .annotate(shared=Count("id")).filter(shared__gte=need).values("speech"))
+    # Default ordering, as the scan over every speech had: ties go the same way.
+    return Speech.objects.filter(pk__in=ids).only("id", "fingerprint", "canonical_id")
+
+
+def fingerprint_index(*, speech: Speech) -> None:
+    """Record the speech's signature values for find_canonical (the old ones first go)."""
+    FingerprintValue.objects.filter(speech=speech).delete()
+    FingerprintValue.objects.bulk_create(
+        [FingerprintValue(speech=speech, value=value) for value in sorted(set(speech.fingerprint))])
 
 
 def sections_create(*, speech: Speech, sections: tuple[ParsedSection, ...]) -> None:
