@@ -39,6 +39,7 @@ class SpeechForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["title"].required = False  # an untitled speech stays untitled (the page says 无题)
         if self.instance.speaker_id:
             self.fields["speaker_name"].initial = self.instance.speaker.name
 
@@ -149,6 +150,10 @@ class UploadBatchAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return upload_views.urls() + super().get_urls()
+
+    def has_view_permission(self, request, obj=None):
+        # Whoever may upload sees the batches (and through them the upload page) in the admin index.
+        return request.user.has_perm(upload_views.PERMISSION) or super().has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return False

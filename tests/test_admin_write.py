@@ -9,7 +9,7 @@ from django.urls import reverse
 from speeches import services
 from speeches.models import IndexQueue, Section, SourceFile, Speech
 from speeches.search import search
-from speeches.search.queue import process
+from speeches.search import queue
 from tests.factories import make_speech
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_changing_only_the_city_keeps_the_texts_and_reaches_the_index(admin_clie
     assert (imported.cleaned_text, imported.original_text) == (cleaned, original)
     assert "\r" not in imported.cleaned_text + imported.original_text
     assert IndexQueue.objects.count() == imported.sections.count()  # every section queued
-    process()
+    queue.process()
     assert search(q="落实", filters={"city": ["赣州市"]}).count >= 1
 
 

@@ -51,8 +51,16 @@ def send(client, files: dict[str, bytes]):
 
 
 def work():
-    """What `manage.py db_worker` does with the queued batches, in this process."""
-    call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+    """`manage.py db_worker --batch` in this process: runs the queued batches, then returns.
+
+    The worker recycles database connections between tasks (close_old_connections), which would
+    close the test's own connection, inside its test transaction; here that one call is a no-op.
+    The real worker runs as its own process in test_worker.py and the browser test.
+    """
+    from unittest import mock
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
 
 
 def confirm(client, batch, **fields):

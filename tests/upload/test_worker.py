@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from speeches.models import Section, SourceFile, Speech
 from speeches.search import search
-from speeches.search.queue import drift
+from speeches.search import queue
 from speeches.upload.batch import progress
 from speeches.upload.models import UploadBatch, UploadFile
 from tests.upload.conftest import send, speech_text, work
@@ -71,6 +71,6 @@ def test_killed_worker_leaves_whole_files_then_resumes(transactional_db, uploade
     work()
     assert UploadFile.objects.filter(batch=batch, status="imported").count() == FILES
     assert Speech.objects.count() == FILES and SourceFile.objects.count() == FILES
-    assert not drift() and search(q=topics[-1]).speeches == 1
+    assert not queue.drift() and search(q=topics[-1]).speeches == 1
     batch.refresh_from_db()
     assert progress(batch)["percent"] == 100
