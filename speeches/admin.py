@@ -6,13 +6,15 @@ the parser; a correction is a re-parse or a metadata edit), and saves and delete
 services, so uids, years, variants and the index queue stay right.
 """
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import Section, SourceFile, Speaker, Speech, Tag, UploadBatch, UploadFile
 from .upload import views as upload_views
+from .upload.batch import create_reparse_batch
 
 
 class SectionInline(admin.TabularInline):
@@ -59,9 +61,22 @@ class SpeechAdmin(admin.ModelAdmin):
         (_("清洗后正文"), {"fields": ("cleaned_text",), "classes": ("collapse",)}),
     )
     inlines = [SectionInline]
+    actions = ["reparse"]
 
     def has_add_permission(self, request):
         return False  # new texts come in through the upload page, parsed
+
+    def has_upload_permission(self, request):
+        return request.user.has_perm(upload_views.PERMISSION)
+
+    @admin.action(description=_("用当前解析器重新解析源文件（先预览）"), permissions=["upload"])
+    def reparse(self, request, queryset):
+        sources = list(SourceFile.objects.filter(pk__in=queryset.values("source")).order_by("pk"))
+        if not sources:
+            self.message_user(request, _("所选讲话没有保存源文件，无法重新解析。"), messages.ERROR)
+            return None
+        batch = create_reparse_batch(user=request.user, sources=sources)
+        return redirect("admin:speeches_upload_preview", batch.pk)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

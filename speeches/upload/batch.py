@@ -17,7 +17,7 @@ from speeches import services
 from speeches.ingest import IngestError, ParsedSpeech, PartialDate, parse_bytes
 
 from .extract import text_bytes
-from .files import Limits, Refused, check_upload, expand
+from .files import Limits, Refused, check_upload, expand, sniff
 from .models import UploadBatch, UploadFile
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,23 @@ def create_batch(*, user, uploads: list[tuple[str, bytes]], limits: Limits | Non
                 except (Refused, IngestError) as error:
                     row.error, row.data = str(error), b""
             row.status = UploadFile.Status.REFUSED if row.error else UploadFile.Status.PENDING
+            row.save()
+    return batch
+
+
+def create_reparse_batch(*, user, sources) -> UploadBatch:
+    """A batch that re-reads stored files with the current parser: same preview, same confirm."""
+    with transaction.atomic():
+        batch = UploadBatch.objects.create(user=user)
+        for position, source in enumerate(sources):
+            data = bytes(source.data)
+            row = UploadFile(batch=batch, position=position, name=source.name, kind=sniff(data), size=len(data),
+                             data=data, source=source)
+            try:
+                text = text_bytes(data, row.kind, row.name)
+                row.text = "" if row.kind == "text" else text.decode("utf-8")
+            except (Refused, IngestError) as error:
+                row.error, row.status = str(error), UploadFile.Status.REFUSED
             row.save()
     return batch
 
@@ -88,8 +105,11 @@ def import_file(upload: UploadFile) -> None:
         # Two workers on one batch (a resume while the first still ran) must not both import it.
         if not UploadFile.objects.select_for_update().filter(pk=upload.pk, status=UploadFile.Status.PENDING).exists():
             return
-        result = services.file_import(data=bytes(upload.data), name=name, parsed=parsed) if parsed else None
-        upload.status = UploadFile.Status.IMPORTED if parsed else UploadFile.Status.SKIPPED
+        if upload.source_id:  # a re-parse: dropping every speech deletes them, so it is allowed
+            result = services.source_reparse(source=upload.source, parsed=parsed)
+        else:
+            result = services.file_import(data=bytes(upload.data), name=name, parsed=parsed) if parsed else None
+        upload.status = UploadFile.Status.IMPORTED if result else UploadFile.Status.SKIPPED
         upload.result = {
             "speeches": [speech.uid for speech in result.speeches] if result else [],
             "unchanged": result.unchanged if result else 0,

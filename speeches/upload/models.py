@@ -51,6 +51,9 @@ class UploadFile(models.Model):
     text = models.TextField(_("提取的文字"), blank=True)  # for PDF, Word and web pages
     status = models.CharField(_("状态"), max_length=8, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(_("原因"), blank=True)
+    # Set for a re-parse: the stored file whose speeches the import replaces (services.source_reparse).
+    source = models.ForeignKey("speeches.SourceFile", models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("重新解析的源文件"))
     # Staff's corrections from the preview: {"0": {"title": ..., "drop": true}, ...}
     corrections = models.JSONField(default=dict, blank=True)
     result = models.JSONField(default=dict, blank=True)  # {"speeches": [uid, ...], "unchanged": n}

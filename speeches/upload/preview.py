@@ -32,6 +32,7 @@ class SpeechPreview:
     duplicate: Speech | None = None
     variant_of: Speech | None = None
     chars: int = 0
+    replaces: Speech | None = None  # re-parse: the stored speech this one replaces
 
 
 @dataclass
@@ -39,6 +40,7 @@ class FilePreview:
     upload: UploadFile
     speeches: list[SpeechPreview] = field(default_factory=list)
     error: str = ""
+    replaces: list = field(default_factory=list)  # re-parse: the stored speeches of the file
 
 
 def file_previews(batch) -> list[FilePreview]:
@@ -51,22 +53,28 @@ def file_previews(batch) -> list[FilePreview]:
             except IngestError as error:
                 preview.error = str(error)
                 parsed = []
-            preview.speeches = [speech_preview(i, s, upload.corrections.get(str(i), {})) for i, s in enumerate(parsed)]
+            own = list(Speech.objects.filter(source=upload.source_id).order_by("position")) if upload.source_id else []
+            preview.speeches = [speech_preview(i, s, upload.corrections.get(str(i), {}), own)
+                                for i, s in enumerate(parsed)]
+            preview.replaces = own
         out.append(preview)
     return out
 
 
-def speech_preview(index: int, parsed: ParsedSpeech, fix: dict) -> SpeechPreview:
+def speech_preview(index: int, parsed: ParsedSpeech, fix: dict, own: list) -> SpeechPreview:
+    """own: for a re-parse, the file's stored speeches (not duplicates of themselves)."""
     values = {name: getattr(parsed, name) or "" for name in FIELDS}
     values["date"] = parsed.date.iso() if parsed.date else ""
     values.update({name: value for name, value in fix.items() if name in FIELDS})
     checksum = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
-    duplicate = Speech.objects.filter(content_checksum=checksum).first()
+    duplicate = Speech.objects.filter(content_checksum=checksum).exclude(pk__in=[s.pk for s in own]).first()
+    variant_of = None if duplicate else services.find_canonical(list(parsed.fingerprint))
     return SpeechPreview(
         index=index, parsed=parsed, values=values, dropped=bool(fix.get("drop")),
         segments=evidence_segments(parsed), outline=list(outline(parsed.sections, 0)),
         removed=removed_lines(parsed), duplicate=duplicate,
-        variant_of=None if duplicate else services.find_canonical(list(parsed.fingerprint)),
+        variant_of=None if variant_of in own else variant_of,
+        replaces=own[index] if index < len(own) else None,
         chars=len(parsed.text),
     )
 

@@ -33,6 +33,7 @@ def client_for(*, staff: bool, permission: bool) -> Client:
         user.user_permissions.add(Permission.objects.get(codename="upload_speeches"))
     client = Client()
     client.force_login(user)
+    client.user = user
     return client
 
 
