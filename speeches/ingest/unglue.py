@@ -41,6 +41,10 @@ _MID_CUT = re.compile(
     rf"|(?<=电[）)])\s*(?=\S)")
 _SIGNATURE = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})\s*(?P<date>{_CN_DATE})")
 _SUBTITLE_STOP = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})")
+# The markers of clean.py's tails (patterns.TAIL), glued after a sentence near the end.
+_GLUED_TAIL = re.compile(r"[。！？!?”）)](?=\s*(?:本作品|这部作品|此作品|相关(?:阅读|新闻|文章|推荐|链接|报道|稿件)|"
+                         r"推荐阅读|延伸阅读|上一篇|下一篇|【?责任编辑|版权所有))")
+_GLUED_TAIL_WINDOW = 3000
 _SENTENCE_END = re.compile(r"[。！？!?](?![”’」』）)])")
 _HEADER_MAX = 160  # title, subtitle, date note and speaker of a one-line text fit in this
 _GLUED_MIN = 200  # shorter lines are already what a reader sees
@@ -106,8 +110,13 @@ def _footnote_name(tail: list[str]) -> str | None:
 
 
 def _cut_tail(text: str) -> tuple[str, list[str]]:
-    """Publication line, dateline, footnote and sign-off at the end become lines of their own."""
+    """Publication line, dateline, footnote and sign-off at the end become lines of their own;
+    a footer or 'related articles' list glued after the last sentence starts a line."""
     tail: list[str] = []
+    glued = _GLUED_TAIL.search(text, max(0, len(text) - _GLUED_TAIL_WINDOW))
+    if glued:
+        tail.append(text[glued.end():])
+        text = text[: glued.end()]
     for _ in range(4):
         found = None
         for pattern in (_PUBLICATION, DATELINE, _REPORT_SOURCE):

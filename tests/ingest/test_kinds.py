@@ -119,3 +119,12 @@ def test_dateline_glued_before_the_title_and_a_byline():
     assert (speech.title, speech.date.iso(), speech.city, speech.speaker) == (
         "中共中央 国务院关于进一步深化农村改革的意见", "2025-02-23", "北京", None)
     assert "本报记者 赵亮 王敏" in speech.removed and "记者" not in speech.text
+
+
+def test_parenthesised_subtitle_name_after_the_date_note_and_captions():
+    text = ("政府工作报告\n（2026年1月25日在湖南省第十四届人民代表大会第五次会议上）\n"
+            "▲1月25日，大会隆重开幕。\n（2026年1月25日）周　洁\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n"
+            "一、过去一年工作回顾\n全省经济稳中向好。")
+    speech = parse(text)
+    assert (speech.title, speech.speaker, speech.date.iso(), speech.city) == ("政府工作报告", "周洁", "2026-01-25", "湖南省")
+    assert speech.occasion == "湖南省第十四届人民代表大会第五次会议" and "大会隆重开幕" not in speech.text
