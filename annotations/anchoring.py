@@ -9,7 +9,7 @@ where they are now, in this order:
 
 1. exact position: the section still holds the same words at the same offsets;
 2. the quote with its context: an occurrence of the exact words whose surroundings still match
-   the stored prefix/suffix (in the same section first, then anywhere in the speech, since
+   the stored prefix/suffix for MIN_CONTEXT characters (in the same section first, then anywhere in the speech, since
    anchors are positions in the outline and shift when a heading is added before);
 3. a bounded fuzzy match: the words were edited, but the context on at least one side is still
    there, and what lies next to it is similar enough (difflib ratio >= FUZZY_MIN_RATIO);
@@ -34,7 +34,10 @@ from typing import Literal, Mapping
 CONTEXT = 32  # characters of prefix and suffix kept with a quote (Hypothesis keeps 32 too)
 FUZZY_MAX_QUOTE = 500  # longer quotes are only found exactly: fuzzy cost grows with length squared
 FUZZY_MIN_RATIO = 0.6
-MIN_CONTEXT_SHARE = 0.5  # of the stored context that must still surround an exact occurrence
+# An exact occurrence is the note's passage when this much of the stored context still surrounds
+# it: 8 characters (a look-alike passage differs within a character or two of the quote), or half
+# the stored context when less was stored (a quote at the start or end of a section).
+MIN_CONTEXT = 8
 
 How = Literal["exact", "moved", "fuzzy", "detached"]
 
@@ -112,7 +115,7 @@ def _enough_context(quote: Quote, score: int) -> bool:
     stored = len(quote.prefix) + len(quote.suffix)
     if stored == 0:  # the quote was a whole section: only its own words can tell
         return True
-    return score >= max(1, MIN_CONTEXT_SHARE * stored)
+    return score >= max(1, min(MIN_CONTEXT, stored / 2))
 
 
 def _by_context(quote: Quote, sections: Mapping[str, str]) -> Placement | None:

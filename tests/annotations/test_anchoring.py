@@ -53,6 +53,9 @@ CASES = {
         s0=S1, s1="一是稳住经济大盘。要狠抓落实。", s2=S2, s3=S3.replace("要稳定就业", "要⟦稳定就业⟧"))),
     "text right before the quote rewritten, suffix intact": (NOTE_B, edited(
         s0=S1, s1=S2.replace("要抓好重大", "必须坚决⟦抓好重大").replace("项目建设，", "项目建设⟧，"), s2=S3)),
+    "context edited on both sides, words intact": (NOTE_A, edited(
+        s0=S1, s1=S2.replace("要深化", "要坚定不移深化").replace("让企业办事", "让群众和企业办事")
+        .replace("推进政务服务“一网通办”", "⟦推进政务服务“一网通办”⟧"), s2=S3)),
     "quote edited: one character": (NOTE_A, edited(
         s0=S1, s1=S2.replace("推进政务服务“一网通办”", "⟦推动政务服务“一网通办”⟧"), s2=S3)),
     "words added right after the quote: it stays on its words": (NOTE_A, edited(
