@@ -34,7 +34,7 @@ def signed_in_json(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return json({"error": _("请先登录。Sign in first.")}, status=403)
+            return json({"error": _("请先登录。")}, status=403)
         return view(request, *args, **kwargs)
     return wrapper
 
@@ -48,7 +48,7 @@ def absolute(request):
 def note_create(request):
     form = NoteCreateForm(request.POST)
     if not form.is_valid():
-        return json({"error": _("笔记不完整。The note is incomplete."), "fields": form.errors}, status=400)
+        return json({"error": _("笔记不完整。"), "fields": form.errors}, status=400)
     data = form.cleaned_data
     speech = get_object_or_404(Speech, uid=data["speech"])
     try:
@@ -91,12 +91,12 @@ def note_edit(request, pk):
     form = NoteEditForm(request.POST)
     try:
         if not form.is_valid():
-            raise services.NoteError(_("笔记内容有误。The note is not valid."))
+            raise services.NoteError(_("笔记内容有误。"))
         services.note_update(note=note, user=request.user, **form.cleaned_data)
     except services.NoteError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("笔记已保存。Note saved."))
+        messages.success(request, _("笔记已保存。"))
     return back(request, note)
 
 
@@ -105,7 +105,7 @@ def note_edit(request, pk):
 def note_delete(request, pk):
     note = get_object_or_404(Note.objects.visible_to(request.user), pk=pk)
     services.note_delete(note=note, user=request.user)
-    messages.success(request, _("笔记已删除。Note deleted."))
+    messages.success(request, _("笔记已删除。"))
     return back(request)
 
 
@@ -114,7 +114,7 @@ def note_delete(request, pk):
 def note_hide(request, pk):
     note = get_object_or_404(Note.objects.visible_to(request.user), pk=pk)
     services.note_hide(note=note, user=request.user, hidden=request.POST.get("hidden", "1") == "1")
-    messages.success(request, _("已隐藏。Hidden.") if note.hidden else _("已恢复显示。Shown again."))
+    messages.success(request, _("已隐藏。") if note.hidden else _("已恢复显示。"))
     return back(request, note)
 
 

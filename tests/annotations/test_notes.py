@@ -166,3 +166,18 @@ def test_detached_notes_come_back_when_their_words_do(users, speech, notes):
     recreate_sections(speech, original)
     assert Note.objects.filter(detached=False).count() == 3
     assert notes_reanchor(speech=speech)["changed"] == 0  # idempotent
+
+
+def test_pages_in_english(users, speech, notes):
+    from django.conf import settings
+
+    client = Client()
+    client.force_login(users["a"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("my_notes")).content.decode()
+    assert "My notes" in html and "Search notes" in html and "我的笔记" not in html
+    html = client.get(speech.get_absolute_url()).content.decode()
+    assert "Select words inside a paragraph to write a note on them." in html and "My note · only me" in html
+    response = client.post(reverse("api_note_create"), {"speech": speech.uid, "section": "s1", "paragraph": 1,
+                                                        "start": 0, "end": 2, "exact": "不对", "body": "x"})
+    assert response.json()["error"] == "The selected words differ from the text; reload the page and select again."
