@@ -7,9 +7,11 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -76,18 +78,26 @@ def speech_notes(request, uid):
     return json({"@context": export.CONTEXT, "type": "AnnotationPage", "items": items}, content_type=JSON_LD)
 
 
+def safe_next(request) -> str:
+    """The page a form came from (same site only), or ""."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    return target if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()) else ""
+
+
 def back(request, note=None):
-    """After a form post: where it came from (same site only), else 我的笔记."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = note.speech_url() if note else "/notes/"
-    return redirect(target)
+    """After a form post: where it came from, else the note on its speech, else 我的笔记."""
+    return redirect(safe_next(request) or (note.speech_url() if note else reverse("my_notes")))
 
 
-@require_POST
 @login_required
 def note_edit(request, pk):
-    note = get_object_or_404(Note.objects.visible_to(request.user), pk=pk)
+    """GET: the edit page (body, public, delete). POST: save; the author alone may."""
+    note = get_object_or_404(Note.objects.visible_to(request.user).select_related("speech"), pk=pk)
+    if request.method != "POST":
+        if note.author_id != request.user.pk:
+            raise PermissionDenied
+        form = NoteEditForm(initial={"body": note.body, "public": note.public})
+        return render(request, "annotations/note_edit.html", {"note": note, "form": form, "next": safe_next(request)})
     form = NoteEditForm(request.POST)
     try:
         if not form.is_valid():

@@ -1,8 +1,10 @@
 """{% speech_notes %}: the notes a reader may see on the speech being shown, placed on its
-paragraphs. Lets the speech page include them without its view knowing about notes."""
+paragraphs. Lets the speech page include them without its view knowing about notes.
+{% note_labels %} and {% note_card %}: cards built in Python (annotations/cards.py says why)."""
 from django import template
 from django.conf import settings
 
+from .. import cards
 from ..services import notes_for_speech
 
 register = template.Library()
@@ -21,6 +23,16 @@ def speech_notes(context, speech):
         place(note, note.section.body)
         attached.append(note)
     return {"attached": attached, "detached": detached, "count": len(notes), "login_url": settings.LOGIN_URL}
+
+
+@register.simple_tag(takes_context=True)
+def note_labels(context):
+    return cards.labels(context["request"])
+
+
+@register.simple_tag
+def note_card(note, words):
+    return cards.note_card(note, words)
 
 
 def place(note, body: str) -> None:

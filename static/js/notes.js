@@ -3,6 +3,11 @@
 // The server renders every note as a list (readable without script); this only rearranges it.
 (function () {
   "use strict";
+  // Deleting asks first (speech page and the edit page).
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest(".note-delete");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+  });
   var panel = document.getElementById("notes");
   var body = document.querySelector(".speech-body");
   if (!panel || !body) return;
@@ -74,10 +79,6 @@
   document.addEventListener("click", function (event) {
     var target = event.target.closest(".note-hl, .note-card");
     if (target) activate(target.getAttribute("data-note"));
-  });
-  document.addEventListener("submit", function (event) {
-    var form = event.target.closest(".note-delete");
-    if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
   });
   if (window.location.hash.indexOf("#note-") === 0) activate(window.location.hash.slice(6));
 

@@ -131,3 +131,24 @@ def test_export(users, notes, who, expected):
 
 def test_my_notes_requires_sign_in(client):
     assert signed_in_redirect(client.get(reverse("my_notes")))
+
+
+@pytest.mark.parametrize("note, who", list(EDIT))
+def test_edit_page(users, notes, note, who):
+    response = client_for(users, who).get(reverse("note_edit", args=[notes[note].pk]), {"next": "/notes/"})
+    expected = EDIT[note, who]
+    if expected == "ok":
+        assert response.status_code == 200 and notes[note].body in response.content.decode()
+    elif expected == "login":
+        assert signed_in_redirect(response)
+    else:
+        assert response.status_code == expected
+
+
+def test_edit_page_ignores_a_foreign_next(users, notes):
+    client = client_for(users, "a")
+    html = client.get(reverse("note_edit", args=[notes["a_public"].pk]), {"next": "https://evil.example/"}).content.decode()
+    assert 'value="https://evil.example/"' not in html and 'href="https://evil.example/"' not in html
+    response = client.post(reverse("note_edit", args=[notes["a_public"].pk]),
+                           {"body": "x", "next": "https://evil.example/"})
+    assert response["Location"] == notes["a_public"].speech_url()
