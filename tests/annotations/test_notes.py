@@ -181,3 +181,26 @@ def test_pages_in_english(users, speech, notes):
     response = client.post(reverse("api_note_create"), {"speech": speech.uid, "section": "s1", "paragraph": 1,
                                                         "start": 0, "end": 2, "exact": "不对", "body": "x"})
     assert response.json()["error"] == "The selected words differ from the text; reload the page and select again."
+
+
+def test_a_real_reparse_reanchors_through_the_signal(users):
+    """speeches.services.speech_replace (the admin's re-parse) recreates the sections and sends
+    sections_replaced: the note follows its words into the new section rows."""
+    from speeches.ingest import parse_bytes
+    from speeches.services import file_import, speech_replace
+
+    text = ("在全市经济工作会议上的讲话\n\n同志们：\n今天召开全市经济工作会议。\n一、持续优化营商环境\n"
+            "要深化“放管服”改革，推进政务服务“一网通办”，让企业办事更便捷。\n二、扩大有效投资\n"
+            "要抓好重大项目建设，确保项目早开工、早投产。\n")
+    speech = file_import(data=text.encode(), name="讲话.txt").speeches[0]
+    section = next(s for s in speech.sections.all() if "一网通办" in s.body)
+    paragraph = next(i for i, p in enumerate(section.paragraphs, 1) if "一网通办" in p)
+    start = section.paragraphs[paragraph - 1].index("推进政务服务")
+    note = note_create(author=users["a"], speech=speech, anchor=section.anchor, paragraph=paragraph, start=start,
+                       end=start + 12, exact="推进政务服务“一网通办”", body="好提法")
+    edited = text.replace("要深化", "要坚定不移、持之以恒地深化")
+    speech_replace(speech=speech, parsed=parse_bytes(edited.encode(), filename="讲话.txt")[0], position=0)
+    note.refresh_from_db()
+    assert not note.detached and note.section_id is not None
+    assert note.section.body[note.start:note.end] == "推进政务服务“一网通办”"
+    assert note.start > start  # it moved with the inserted words
