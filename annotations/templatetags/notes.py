@@ -3,6 +3,7 @@ paragraphs. Lets the speech page include them without its view knowing about not
 {% note_labels %} and {% note_card %}: cards built in Python (annotations/cards.py says why)."""
 from django import template
 from django.conf import settings
+from django.shortcuts import resolve_url
 
 from .. import cards
 from ..services import notes_for_speech
@@ -22,7 +23,7 @@ def speech_notes(context, speech):
             continue
         place(note, note.section.body)
         attached.append(note)
-    return {"attached": attached, "detached": detached, "count": len(notes), "login_url": settings.LOGIN_URL}
+    return {"attached": attached, "detached": detached, "count": len(notes), "login_url": resolve_url(settings.LOGIN_URL)}
 
 
 @register.simple_tag(takes_context=True)
