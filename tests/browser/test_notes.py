@@ -148,3 +148,20 @@ def test_notes_screenshots(site, page, sample_archive, reader, tmp_path, width):
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (width, language)
     assert (out / f"notes-speech-{width}-en.png").stat().st_size > 10_000
+
+
+def test_triple_click_takes_the_paragraph_and_a_selection_across_paragraphs_is_refused(site, page, sample_archive, reader):
+    speech = sample_archive.get(title="在市政府班子务虚会上的讲话（提纲）")
+    section = next(s for s in speech.sections.all() if len(s.paragraphs) > 1)
+    sign_in(page, site, reader)
+    page.goto(site + speech.get_absolute_url())
+    page.locator(f'[id="{section.paragraph_anchor(0)}"]').click(click_count=3)
+    page.get_by_role("button", name="写笔记").click()
+    assert page.locator("form.note-new .note-quote").inner_text() == section.paragraphs[0]
+    page.get_by_role("button", name="取消").click()
+    first, second = (page.locator(f'[id="{section.paragraph_anchor(i)}"]').bounding_box() for i in (0, 1))
+    page.mouse.move(first["x"] + 40, first["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(second["x"] + 60, second["y"] + 5, steps=5)
+    page.mouse.up()
+    assert page.get_by_role("button", name="写笔记").is_hidden()
