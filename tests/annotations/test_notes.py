@@ -207,7 +207,7 @@ def test_a_real_reparse_reanchors_through_the_signal(users):
 
 
 @pytest.mark.parametrize("start, end, expected", [
-    (0, 2, (1, 0, 2)), (3, 6, (2, 0, 3)), (4, 8, (2, 1, 3)), (8, 9, (3, 0, 1)),  # 4..8 runs over: cut at its paragraph
+    (0, 2, (1, 0, 2)), (3, 6, (2, 0, 3)), (4, 8, (2, 1, 3)), (7, 8, (3, 0, 1)),  # 4..8 runs over: cut at its paragraph
 ])
 def test_a_note_is_drawn_in_the_paragraph_it_starts_in(start, end, expected):
     from types import SimpleNamespace
