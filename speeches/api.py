@@ -2,7 +2,7 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from .search import SearchError, SearchPage, request_params, search as run_search
+from .search import SearchError, SearchPage, offers, request_params, search as run_search
 
 
 @require_GET
@@ -12,7 +12,11 @@ def search(request):
         page = run_search(**request_params(request.GET))
     except SearchError as error:
         return JsonResponse({"error": str(error)}, status=400)
-    return JsonResponse(page_json(page), json_dumps_params={"ensure_ascii": False})
+    found = page_json(page)
+    # Additive: the filters (or speeches) the query names, e.g. {"facet": "speaker", "value": "李强"}.
+    found["offers"] = [{"facet": o.facet, "value": o.value, "speeches": o.speeches,
+                        "url": o.url or f"/search?{o.querystring}"} for o in offers(q=page.query, filters=page.filters)]
+    return JsonResponse(found, json_dumps_params={"ensure_ascii": False})
 
 
 def page_json(page: SearchPage) -> dict:

@@ -16,6 +16,7 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
     speech_id = indexes.IntegerField(model_attr="speech_id")
     position = indexes.IntegerField(model_attr="order")
     date = indexes.IntegerField()  # yyyymmdd of the speech, 0 when unknown
+    title = indexes.CharField(model_attr="speech__title")  # ranks, and names the speech in offers (named.py)
 
     def get_model(self):
         return Section

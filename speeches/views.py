@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from . import diff
 from .api import iso_date
 from .search import (
-    SearchError, concordance as run_concordance, every_line, facet_labels, folded, query_strings, request_params,
-    search as run_search, suggestions,
+    SearchError, concordance as run_concordance, every_line, facet_labels, folded, offers, query_strings,
+    request_params, search as run_search, suggestions,
 )
 from .models import Section, Speaker, Speech, section_tree
 
@@ -103,6 +103,7 @@ def search(request):
     chips = [(name, FACET_LABELS[name], value) for name, values in page.filters.items() for value in values]
     context = {"page": page, "groups": folded(page.results), "query": page.query, "facets": facets,
                "chips": chips, "strings": query_strings(page.query),
+               "offers": offers(q=page.query, filters=page.filters) if page.page == 1 else [],
                "page_range": page_window(page.page, page.pages),
                "suggestions": [] if page.count else suggestions(q=page.query, filters=page.filters)}
     return render(request, "speeches/search.html", context)

@@ -25,7 +25,7 @@ _EXPORTS = {
     # marking and reading in context
     "concordance": "kwic", "every_line": "kwic",
     "highlight": "marking", "query_strings": "marking",
-    "suggestions": "suggest",
+    "suggestions": "suggest", "offers": "named", "Offer": "named",
     # the index
     "indexed_ids": "backend",
     "enqueue": "indexing.queue", "enqueue_speeches": "indexing.queue",

@@ -7,8 +7,8 @@ Kept from haystack: SearchIndex preparation, signal processing, management comma
   under contention and, with SILENTLY_FAIL, logs and drops the delete (measured: 30 of 30);
 - the index lives in a generation directory behind PATH (indexing/generations.py), so clear() and a
   rebuild swap in a fresh directory instead of deleting the one searches are reading;
-- highlighting uses snippets.py instead of Whoosh's stemming highlighter.
-Searching for the site goes through speeches.search.search(), which uses snapshot().
+- search(): SearchQuerySet is answered by the site's engine (haystack_query.py), so it finds
+  the sections speeches.search.search() finds, with the site's facet counts and Chinese marks.
 """
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.backends import BaseSearchQuery, log_query
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
+from haystack.models import SearchResult
 from haystack.utils import get_identifier, get_model_ct
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
@@ -136,17 +138,104 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         """Section ids that have a document in the index now (deleted documents excluded)."""
         return self.snapshot().section_ids()
 
-    def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
-        results = super()._process_results(raw_page, highlight=False, query_string=query_string, **kwargs)
-        if highlight:  # haystack's highlighter re-analyses with a stemmer and finds no Chinese
-            from . import snippets
-            from .engine import compile_query, query
+    @log_query
+    def search(self, query_string, **kwargs):
+        """haystack's search, answered by the site's engine (haystack_query.py)."""
+        from . import haystack_query as hq
+        from .engine import compile_query, counting, match, ranking
+        from .engine.compiled import AllOf
 
-            strings = list(compile_query(query_string[: query.MAX_LENGTH]).marks)
-            for result in results["results"]:
-                text = result.searchindex.prepare_text(result.object) if result.object else ""
-                result.highlighted = {CONTENT: [snippets.snippet(text, strings).html]}
-        return results
+        for option, method in UNSUPPORTED.items():
+            if kwargs.get(option):
+                raise hq.unsupported(f"SearchQuerySet.{method}")
+        if isinstance(query_string, str):  # a string from outside SearchQuerySet: the box's syntax
+            compiled = compile_query(query_string)
+            query_string = hq.HaystackQuery(compiled.plan, compiled.marks, compiled.words, compiled.strings)
+        facets = kwargs.get("facets") or {}
+        for name, options in facets.items():
+            if name not in hq.FACETS or set(options) - {"limit"}:
+                raise hq.unsupported(f"facet({name!r}, {options})")
+        narrow = [compile_query(q).plan for q in sorted(kwargs.get("narrow_queries") or ())]
+        snap = self.snapshot()
+        plan = hq.resolve(AllOf((query_string.node, *narrow)), snap.values)
+        from speeches.models import Section
+
+        models = kwargs.get("models")  # only sections are indexed: other models have no hits
+        matches = match(plan, snap) if not models or Section in models else []
+        scores = ranking.scores(matches, snap, query_string.words, query_string.strings)
+        bonus = ranking.metadata(matches, query_string.marks) if scores else {}
+        start, end = kwargs.get("start_offset") or 0, kwargs.get("end_offset")
+        rows = hq.ordered(matches, scores, bonus, kwargs.get("sort_by"), end)[start:end]
+        counts = counting.count(matches) if facets else {}
+        return {
+            "results": self._results(rows, query_string.marks if kwargs.get("highlight") else None,
+                                     kwargs.get("result_class") or SearchResult),
+            "hits": sum(len(docs) for _, docs in matches),
+            "facets": {"fields": {name: [(v.value, v.count) for v in counts[name][: options.get("limit")]]
+                                  for name, options in facets.items()}, "dates": {}, "queries": {}},
+            "spelling_suggestion": None,
+        }
+
+    def _results(self, rows, marks, result_class):
+        from . import haystack_query as hq
+        from . import snippets
+        from .schema import section_text
+
+        found = []
+        for score, seg, doc in rows:
+            ints = seg.columns.ints
+            fields = hq.stored_fields(ints, seg.columns, doc)
+            found.append(result_class("speeches", "section", ints["section_id"][doc], score, **fields))
+        if marks is not None:
+            from speeches.models import Section
+
+            texts = Section.objects.in_bulk([int(r.pk) for r in found])
+            for result in found:
+                section = texts.get(int(result.pk))
+                text = section_text(section.label, section.heading, section.body) if section else ""
+                result.highlighted = {CONTENT: [snippets.snippet(text, list(marks)).html]}
+        return found
+
+    def more_like_this(self, model_instance, additional_query_string=None, **kwargs):
+        raise NotImplementedError(
+            "more_like_this is not supported by the Chinese search backend: for reprints of a speech "
+            "use Speech.canonical and its variants; for related sections search their key words with "
+            "SearchQuerySet().auto_query(...) or speeches.search.search(q=...)."
+        )
+
+
+UNSUPPORTED = {"date_facets": "date_facet()", "query_facets": "query_facet()", "boost": "boost()",
+               "within": "within()", "dwithin": "dwithin()", "distance_point": "distance()",
+               "spelling_query": "spelling_suggestion()", "stats": "stats()"}
+
+
+class ChineseSearchQuery(BaseSearchQuery):
+    """Builds a HaystackQuery (the engine's plan) instead of a Whoosh query string."""
+
+    def build_query(self):
+        from .haystack_query import translate
+
+        if self.boost:
+            from .haystack_query import unsupported
+
+            raise unsupported("SearchQuerySet.boost()")
+        return translate(self.query_filter)
+
+    def build_query_fragment(self, field, filter_type, value):  # only for repr(SQ)
+        return f"{field}__{filter_type}={value}"
+
+    def clean(self, query_fragment):
+        return query_fragment  # the engine's parser takes any string
+
+    def build_exact_query(self, query_string):
+        return f'"{query_string}"'
+
+    def build_not_query(self, query_string):
+        return f"-{query_string}"
+
+    def matching_all_fragment(self):
+        return ""
+
 
 def _open(storage):
     # FileIndex() reads the newest TOC without the retry FileIndex.reader() has.
@@ -167,7 +256,7 @@ def _retry_open(open_):
 
 class ChineseWhooshEngine(WhooshEngine):
     backend = ChineseWhooshSearchBackend
-    query = WhooshSearchQuery
+    query = ChineseSearchQuery
 
 
 def backend(alias: str = "default") -> ChineseWhooshSearchBackend:

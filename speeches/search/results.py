@@ -59,7 +59,8 @@ def search(*, q: str = "", filters: Mapping[str, Iterable[str]] | None = None, s
     filters = _checked(filters or {}, sort, page, page_size)
     compiled, snap, matches = _match(q, filters, using)
     scores = ranking.scores(matches, snap, compiled.words, compiled.strings) if sort == "relevance" else None
-    order = _speech_order(matches, scores, oldest_first=sort == "oldest")
+    bonus = ranking.metadata(matches, compiled.marks) if scores is not None else {}
+    order = _speech_order(matches, scores, bonus, oldest_first=sort == "oldest")
     first = (page - 1) * page_size
     chosen = order[first : first + page_size]
     return SearchPage(
@@ -96,7 +97,7 @@ def sections_in_order(*, q: str, filters: Mapping[str, Iterable[str]] | None = N
 def _match(q: str, filters: dict, using: str):
     compiled = compile_query(q, filters)
     snap = backend(using).snapshot()
-    return compiled, snap, match(compiled, snap)
+    return compiled, snap, match(compiled.plan, snap)
 
 
 def request_params(params) -> dict:
@@ -132,8 +133,9 @@ def _checked(filters, sort, page, page_size) -> dict[str, tuple[str, ...]]:
     return checked
 
 
-def _speech_order(matches, scores, oldest_first: bool = False) -> list[int]:
-    """Speech ids, best first: by their best section's score (if ranking), then newest; or
+def _speech_order(matches, scores, bonus, oldest_first: bool = False) -> list[int]:
+    """Speech ids, best first: by their best section's score plus the speech's bonus for its
+    title and speaker (if ranking), then newest; or
     oldest first, for tracing when something was first said (undated speeches last either way)."""
     speeches: set[int] = set()
     dates: dict[int, int] = {}
@@ -149,7 +151,7 @@ def _speech_order(matches, scores, oldest_first: bool = False) -> list[int]:
                 best[key] = score
     if oldest_first:
         return sorted(speeches, key=lambda s: (not dates[s], dates[s], s))
-    return sorted(speeches, key=lambda s: (-best.get(s, 0.0), -dates[s], -s))
+    return sorted(speeches, key=lambda s: (-best.get(s, 0.0) - bonus.get(s, 0.0), -dates[s], -s))
 
 
 def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:
