@@ -48,8 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "haystack",
+    # Before haystack: its rebuild_index/update_index/clear_index are overridden in
+    # speeches/management/commands/ so that they never leave the site an empty or half index.
     "speeches",
+    "haystack",
 ]
 
 MIDDLEWARE = [
