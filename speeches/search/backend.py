@@ -162,10 +162,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
         models = kwargs.get("models")  # only sections are indexed: other models have no hits
         matches = match(plan, snap) if not models or Section in models else []
-        scores = ranking.scores(matches, snap, query_string.words, query_string.strings)
+        sort_by = kwargs.get("sort_by")
+        ranked = not sort_by or any(key.lstrip("-") == "score" for key in sort_by)
+        scores = ranking.scores(matches, snap, query_string.words, query_string.strings) if ranked else None
         bonus = ranking.metadata(matches, query_string.marks) if scores else {}
         start, end = kwargs.get("start_offset") or 0, kwargs.get("end_offset")
-        rows = hq.ordered(matches, scores, bonus, kwargs.get("sort_by"), end)[start:end]
+        rows = hq.ordered(matches, scores, bonus, sort_by, end)[start:end]
         counts = counting.count(matches) if facets else {}
         return {
             "results": self._results(rows, query_string.marks if kwargs.get("highlight") else None,
