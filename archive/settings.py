@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     # speeches/management/commands/ so that they never leave the site an empty or half index.
     "speeches",
     "haystack",
+    "annotations",
 ]
 
 MIDDLEWARE = [
