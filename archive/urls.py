@@ -15,5 +15,7 @@ urlpatterns = [
     path("cities/<str:name>/", views.city_detail, name="city"),
     path("years/<int:year>/", views.year_detail, name="year"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("accounts.urls")),
+    path("", include("tagging.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -145,6 +145,9 @@ class Speech(models.Model):
 
 class Tag(models.Model):
     name = models.CharField(_("标签"), max_length=50, unique=True)
+    # The folded name (width, case, script: AI = ＡＩ = ai, 營商環境 = 营商环境), unique, so the
+    # spellings are one tag; also the tag's URL. Filled from the name when saved without one.
+    slug = models.CharField(_("短名"), max_length=50, unique=True)
 
     class Meta:
         ordering = ["name"]
@@ -152,6 +155,22 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def fold(name: str) -> str:
+        """The slug of a tag name: trimmed, inner spaces one hyphen, width/case/script folded."""
+        from .search import fold  # the search's own folding, so a tag filter agrees with it
+
+        return fold("-".join(name.replace("/", " ").split()))
+
+    def save(self, *args, **kwargs):
+        self.name = " ".join(self.name.split())
+        if not self.slug:
+            self.slug = self.fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("tag", args=[self.slug])
 
 
 class Section(models.Model):

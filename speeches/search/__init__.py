@@ -14,6 +14,7 @@ _EXPORTS = {
     "FACETS": "schema",
     "SORTS": "results",
     "indexed_ids": "backend",
+    "section_ids": "results",
 }
 
 
@@ -23,6 +24,14 @@ def __getattr__(name):
 
         return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
     raise AttributeError(name)
+
+
+def fold(text: str) -> str:
+    """Width, case and script folded, as text is indexed and queries are read (normalize.py):
+    for names outside the index (tags) that must agree with the search."""
+    from .normalize import normalize
+
+    return normalize(text)
 
 
 def warm_up() -> None:
