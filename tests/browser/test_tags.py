@@ -34,7 +34,7 @@ def add_tag(page, anchor, name):
 def test_register_tag_with_suggestions_and_find_it_through_the_facet(site, page, sample_archive):
     from django.contrib.auth.models import User
 
-    from speeches.search.queue import process
+    from speeches.search import queue
     from tagging import services
 
     errors = []
@@ -43,7 +43,7 @@ def test_register_tag_with_suggestions_and_find_it_through_the_facet(site, page,
     first, second = list(speech.sections.filter(kind="heading").order_by("order")[:2])
     curator = User.objects.create_user("curator", "c@example.org", PASSWORD)
     services.tag_add(user=curator, section=first, name="营商环境")  # an existing tag to suggest
-    process()
+    queue.process()
 
     page.goto(f"{site}/accounts/register/")
     page.fill("#id_username", "写作者")

@@ -26,12 +26,12 @@ def on_commit():
     """At the end of the block, run what a commit runs: the index queue (speeches.search.queue).
     The test's transaction never commits, and the queue's on-commit run was scheduled already
     by the speech's creation, so it is applied here the same way."""
-    from speeches.search.queue import process
+    from speeches.search import queue
 
     @contextmanager
     def block():
         yield
-        process()
+        queue.process()
 
     return block
 
