@@ -147,7 +147,7 @@ class Tag(models.Model):
     name = models.CharField(_("标签"), max_length=50, unique=True)
     # The folded name (width, case, script: AI = ＡＩ = ai, 營商環境 = 营商环境), unique, so the
     # spellings are one tag; also the tag's URL. Filled from the name when saved without one.
-    slug = models.CharField(_("短名"), max_length=50, unique=True)
+    slug = models.CharField(_("短名"), max_length=50, unique=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -163,10 +163,17 @@ class Tag(models.Model):
 
         return fold("-".join(name.replace("/", " ").split()))
 
+    def clean(self):
+        """The admin's form: a second spelling of an existing tag is refused, not a 500."""
+        from django.core.exceptions import ValidationError
+
+        slug = self.fold(self.name)
+        if Tag.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": _("已有同一标签（不计全角半角、大小写、繁简）。")})
+
     def save(self, *args, **kwargs):
         self.name = " ".join(self.name.split())
-        if not self.slug:
-            self.slug = self.fold(self.name)
+        self.slug = self.fold(self.name)  # a renamed tag's URL follows its name
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

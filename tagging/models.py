@@ -24,7 +24,7 @@ class TagBatch(models.Model):
         ADD = "add", _("加标签")
         REMOVE = "remove", _("去标签")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, verbose_name=_("操作人"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name=_("操作人"))
     tag = models.ForeignKey(Tag, models.CASCADE, related_name="+", verbose_name=_("标签"))
     action = models.CharField(_("操作"), max_length=6, choices=Action.choices)
     query = models.CharField(_("检索式"), max_length=500, blank=True)
@@ -42,8 +42,10 @@ class TagBatch(models.Model):
 
 class Tagging(models.Model):
     tag = models.ForeignKey(Tag, models.CASCADE, related_name="taggings", verbose_name=_("标签"))
-    # NULL: made in the admin (or before reader tags existed), where no reader is recorded.
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, null=True, blank=True,
+    # NULL: made in the admin (or before reader tags existed), where no reader is recorded, or
+    # its reader's account was deleted: their public tags stay in the archive, private ones go
+    # (receivers.user_deleted).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                              related_name="taggings", verbose_name=_("标注人"))
     section = models.ForeignKey(Section, models.SET_NULL, null=True, blank=True,
                                 related_name="taggings", verbose_name=_("段落节"))

@@ -6,7 +6,8 @@
 - A re-import or re-parse recreates a speech's sections (speeches.signals.sections_replaced):
   the taggings' foreign keys went NULL with the old rows; reanchor.py finds their sections again.
 """
-from django.db.models.signals import m2m_changed
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, pre_delete
 
 from speeches.models import Section
 from speeches.signals import sections_replaced
@@ -17,6 +18,12 @@ from .models import Tagging, section_quote
 def connect() -> None:
     m2m_changed.connect(section_tags_changed, sender=Section.tags.through, dispatch_uid="tagging-m2m")
     sections_replaced.connect(speech_sections_replaced, dispatch_uid="tagging-reanchor")
+    pre_delete.connect(user_deleted, sender=get_user_model(), dispatch_uid="tagging-user-deleted")
+
+
+def user_deleted(sender, instance, **kwargs):
+    """A deleted account's private tags go with it; its public ones stay, with no reader named."""
+    Tagging.objects.filter(user=instance, private=True).delete()
 
 
 def section_tags_changed(sender, instance, action, reverse, pk_set, **kwargs):

@@ -22,5 +22,5 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField("tag", "slug", models.CharField("短名", max_length=50, null=True)),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
-        migrations.AlterField("tag", "slug", models.CharField("短名", max_length=50, unique=True)),
+        migrations.AlterField("tag", "slug", models.CharField("短名", max_length=50, unique=True, editable=False)),
     ]

@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('created', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
                 ('undone', models.DateTimeField(blank=True, null=True, verbose_name='撤销时间')),
                 ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='speeches.tag', verbose_name='标签')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
+                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='操作人')),
             ],
             options={
                 'verbose_name': '批量标签',
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
                 ('batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='taggings', to='tagging.tagbatch')),
                 ('section', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='taggings', to='speeches.section', verbose_name='段落节')),
                 ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='taggings', to='speeches.tag', verbose_name='标签')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='taggings', to=settings.AUTH_USER_MODEL, verbose_name='标注人')),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='taggings', to=settings.AUTH_USER_MODEL, verbose_name='标注人')),
             ],
             options={
                 'verbose_name': '标注',

@@ -105,3 +105,23 @@ def test_suggestions_fold_and_never_name_a_private_tag(people, speech):
     assert names(people["b"], "營商") == ["营商环境"]
     assert sorted(names(people["a"], "营商")) == ["营商环境", "营商秘密"]
     assert names(people["b"], "秘密") == []
+
+
+def test_the_admin_form_refuses_a_second_spelling_of_a_tag(admin_client):
+    from django.core.exceptions import ValidationError
+
+    Tag.objects.create(name="營商環境")
+    with pytest.raises(ValidationError) as error:
+        Tag(name="营商环境").full_clean()
+    assert "name" in error.value.message_dict
+    response = admin_client.post("/admin/speeches/tag/add/", {"name": "营商环境"})
+    assert response.status_code == 200 and Tag.objects.count() == 1  # the form again, with the error
+
+
+def test_a_deleted_account_takes_its_private_tags_and_leaves_its_public_ones(people, speech):
+    s1 = section(speech, "s1")
+    services.tag_add(user=people["a"], section=s1, name="公开")
+    services.tag_add(user=people["a"], section=s1, name="私", private=True)
+    people["a"].delete()
+    assert list(Tagging.objects.values_list("tag__name", "user")) == [("公开", None)]
+    assert list(s1.tags.values_list("name", flat=True)) == ["公开"]
