@@ -17,10 +17,13 @@ from .models import Tagging
 def reattach(*, speech) -> dict[str, int]:
     """Re-attach every detached tagging of this speech; returns {"attached": n, "detached": m}."""
     sections = list(speech.sections.all())
+    # speeches.services copies Section.tags onto the new sections (by identical body or heading)
+    # before sending the signal, and receivers.py backs each copy with a reader-less tagging. The
+    # real taggings are the detached ones below, re-attached by this module's rule: drop the copies.
+    Tagging.objects.filter(section__in=sections).delete()
     texts = {s.pk: search.fold(f"{s.heading}\n{s.body}") for s in sections}
     by_anchor = {s.anchor: s for s in sections}
     outcome = {"attached": 0, "detached": 0}
-    touched = set()
     for tagging in Tagging.objects.filter(speech_uid=speech.uid, section__isnull=True):
         section = find(tagging, by_anchor, sections, texts)
         if section is None or Tagging.objects.filter(
@@ -30,11 +33,21 @@ def reattach(*, speech) -> dict[str, int]:
         tagging.section, tagging.anchor = section, section.anchor
         tagging.save(update_fields=["section", "anchor"])
         outcome["attached"] += 1
-        if not tagging.private:
-            touched.add((section.pk, tagging.tag_id))
-    for section_id, tag_id in touched:  # the index reads Section.tags: m2m_changed queues it
-        Section.objects.get(pk=section_id).tags.add(tag_id)
+    _sync(sections)
     return outcome
+
+
+def _sync(sections: list[Section]) -> None:
+    """Section.tags (what the index reads) = the public taggings; m2m_changed queues each change."""
+    wanted = set(Tagging.objects.filter(section__in=sections, private=False).values_list("section_id", "tag_id"))
+    have = set(Section.tags.through.objects.filter(section__in=sections).values_list("section_id", "tag_id"))
+    for section in sections:
+        extra = [tag for sid, tag in have - wanted if sid == section.pk]
+        missing = [tag for sid, tag in wanted - have if sid == section.pk]
+        if extra:
+            section.tags.remove(*extra)
+        if missing:
+            section.tags.add(*missing)
 
 
 def find(tagging: Tagging, by_anchor: dict, sections: list[Section], texts: dict) -> Section | None:

@@ -56,3 +56,25 @@ def test_words_gone_or_ambiguous_leave_the_tag_detached_not_moved(people, speech
     assert not Tagging.objects.filter(section__isnull=False).exists()
     assert Tagging.objects.count() == 2  # kept, detached: shown nowhere
     assert not Section.objects.filter(tags__isnull=False).exists()
+
+
+def test_re_parse_through_the_service_keeps_readers_tags_once(people, speech, index, on_commit):
+    """speeches.services.speech_replace copies Section.tags itself before the signal: a reader's tag
+    must come back as that reader's tagging, once, not as a reader-less copy beside it."""
+    from speeches.services import _retag
+
+    s2 = section(speech, "s2")
+    services.tag_add(user=people["a"], section=s2, name="落实")
+    services.tag_add(user=people["b"], section=s2, name="私", private=True)
+    old = [(s.body, (s.label, s.heading), list(s.tags.values_list("pk", flat=True))) for s in speech.sections.all()]
+    with on_commit(), transaction.atomic():
+        speech.sections.all().delete()
+        Section.objects.create(speech=speech, order=0, anchor="s1", label="一、", heading="新的一节", body="新内容。")
+        Section.objects.create(speech=speech, order=1, anchor="s2", label="二、", heading="狠抓工作落实",
+                               body="落实是关键。")
+        _retag(speech, old)
+        sections_replaced.send(sender=type(speech), speech=speech)
+    rows = set(Tagging.objects.values_list("user__username", "tag__name", "section__anchor", "private"))
+    assert rows == {("reader_a", "落实", "s2", False), ("reader_b", "私", "s2", True)}
+    assert list(section(speech, "s2").tags.values_list("name", flat=True)) == ["落实"]
+    assert search(q="", filters={"tag": ["落实"]}).count == 1
