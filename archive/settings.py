@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "speeches",
     "accounts",
     "tagging",
+    "annotations",
 ]
 
 MIDDLEWARE = [
@@ -129,7 +130,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
-LOGIN_URL = "login"
+LOGIN_URL = "/accounts/login/"  # a path, not a URL name: templates link to it as it is
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 # Anyone may register unless ARCHIVE_REGISTRATION=0 (then staff make accounts in the admin).

@@ -86,6 +86,9 @@ def test_tag_a_search_then_undo(site, page, sample_archive):
     from speeches.search import search
 
     User.objects.create_user("archivist", "a@example.org", PASSWORD, is_staff=True)
+    # Each confirm and undo re-indexes every matching section before the page returns: on a
+    # loaded 2-core machine (PostgreSQL run) that took past Playwright's 30 s default once.
+    page.set_default_timeout(90_000)
     matching = search(q="落实").count
     sign_in(page, site, "archivist")
     page.goto(f"{site}/search?q=落实")
