@@ -1,7 +1,8 @@
 """One settings module; what differs between machines comes from the environment.
 
 The variable names are a contract (tools outside the repo set them): DJANGO_SECRET_KEY,
-DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, ARCHIVE_DATA_DIR, ARCHIVE_INDEX_DIR.
+DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, ARCHIVE_DATA_DIR, ARCHIVE_INDEX_DIR,
+ARCHIVE_MAX_FILE_BYTES.
 """
 import os
 from pathlib import Path
@@ -28,6 +29,11 @@ DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR") or BASE_DIR / "var").resolve(
 # Not resolve()d: the index path is a symbolic link that a rebuild swaps to a fresh directory
 # (speeches/search/generations.py); resolving it would pin this process to the old one.
 INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or DATA_DIR / "whoosh").absolute()
+# The largest speech file one import or upload takes (bytes); bigger ones are refused by name.
+try:
+    ARCHIVE_MAX_FILE_BYTES = int(os.environ.get("ARCHIVE_MAX_FILE_BYTES") or 20 * 2**20)
+except ValueError:
+    raise ImproperlyConfigured("ARCHIVE_MAX_FILE_BYTES must be a number of bytes, e.g. 20971520.")
 # SQLite, jieba's cache and collected static files live here; it must exist before anything runs.
 (DATA_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)
 
