@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import transaction
 
@@ -67,7 +66,7 @@ def speech_import(*, parsed: ParsedSpeech, source: SourceFile, position: int = 0
     with transaction.atomic():
         speech = Speech.objects.create(
             uid=content_checksum[:12],
-            title=fit("title", parsed.title or Path(source.name).stem),
+            title=fit("title", parsed.title),  # no title stays empty: the page shows 无题 (issue 14.8)
             subtitle=fit("subtitle", parsed.subtitle),
             speaker=Speaker.objects.get_or_create(name=fitter(Speaker)("name", parsed.speaker))[0]
             if parsed.speaker else None,

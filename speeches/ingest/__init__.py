@@ -5,7 +5,8 @@
 """
 from .errors import IngestError
 from .jsonout import speech_to_json
-from .model import ParsedSection, ParsedSpeech, PartialDate
+from .model import Evidence, ParsedSection, ParsedSpeech, PartialDate, Removed
 from .pipeline import parse_bytes
 
-__all__ = ["IngestError", "ParsedSection", "ParsedSpeech", "PartialDate", "parse_bytes", "speech_to_json"]
+__all__ = ["Evidence", "IngestError", "ParsedSection", "ParsedSpeech", "PartialDate", "Removed", "parse_bytes",
+           "speech_to_json"]

@@ -12,6 +12,7 @@ from . import patterns as P
 from .lexicon import CLOSING_CUE, SALUTATION, SENTENCE_END, looks_like_title
 
 Line = tuple[int, str]  # (line number in the normalised file, text)
+Cut = tuple[int, str, str]  # a removed (line number, text, rule)
 
 # A tail marker ends the text only if what follows is short; "相关推荐" mid-file goes alone.
 _TAIL_MAX_CHARS = 3000
@@ -23,10 +24,10 @@ _STRUCTURAL = re.compile(
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]|[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})年)")
 
 
-def clean(lines: list[str]) -> tuple[list[Line], list[Line]]:
-    """Return (kept, removed): numbered lines, blank lines kept in `kept`."""
+def clean(lines: list[str]) -> tuple[list[Line], list[Cut]]:
+    """Return (kept, removed): numbered lines, blank lines kept in `kept`; removed with its rule."""
     numbered = list(enumerate(lines))
-    removed: list[Line] = []
+    removed: list[Cut] = []
     numbered = _drop_tail(numbered, removed)
     numbered = _drop_ad_header(numbered, removed)
     numbered = _drop_patterns(numbered, removed)
@@ -35,18 +36,19 @@ def clean(lines: list[str]) -> tuple[list[Line], list[Line]]:
     return numbered, removed
 
 
-def _drop_tail(numbered: list[Line], removed: list[Line]) -> list[Line]:
+def _drop_tail(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     remaining = sum(len(text) for _, text in numbered)
     for pos, (_, text) in enumerate(numbered):
         remaining -= len(text)
         if text and remaining <= _TAIL_MAX_CHARS and P.ANY_LINE.search(text):
-            if any(rx.search(text) for _, rx in P.TAIL_RE):
-                removed.extend(line for line in numbered[pos:] if line[1])
+            kind = next((kind for kind, rx in P.TAIL_RE if rx.search(text)), None)
+            if kind:
+                removed.extend((num, t, kind) for num, t in numbered[pos:] if t)
                 return numbered[:pos]
     return numbered
 
 
-def _drop_ad_header(numbered: list[Line], removed: list[Line]) -> list[Line]:
+def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     """An advert block above the title: drop from the top through its last ad-looking line."""
     last_ad = -1
     seen = 0
@@ -60,27 +62,28 @@ def _drop_ad_header(numbered: list[Line], removed: list[Line]) -> list[Line]:
             last_ad = pos
     if last_ad < 0 or not any(P.ANY_LINE.search(t) for _, t in numbered[: last_ad + 1]):
         return numbered  # an ad block is only believed when one line of it is known chrome
-    removed.extend(line for line in numbered[: last_ad + 1] if line[1])
+    removed.extend((num, text, "ad header") for num, text in numbered[: last_ad + 1] if text)
     return numbered[last_ad + 1:]
 
 
-def _drop_patterns(numbered: list[Line], removed: list[Line]) -> list[Line]:
+def _drop_patterns(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     kept: list[Line] = []
     for num, text in numbered:
         if text and P.may_be_chrome(text) and P.ANY_LINE.search(text):
-            if any(rx.search(text) for _, rx in P.LINE_RE + P.TAIL_RE):
-                removed.append((num, text))
+            kind = next((kind for kind, rx in P.LINE_RE + P.TAIL_RE if rx.search(text)), None)
+            if kind:
+                removed.append((num, text, kind))
                 continue
-            for _, rx in P.PREFIX_RE:
+            for kind, rx in P.PREFIX_RE:
                 match = rx.search(text)
                 if match:
-                    removed.append((num, match.group().strip()))
+                    removed.append((num, match.group().strip(), kind))
                     text = text[match.end():]
         kept.append((num, text))
     return kept
 
 
-def _drop_watermarks(numbered: list[Line], removed: list[Line]) -> list[Line]:
+def _drop_watermarks(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     """A short non-sentence line repeated in the file is a watermark, whatever it says.
 
     Twice is enough when the line has an ad word; otherwise three times, because reprints
@@ -91,7 +94,7 @@ def _drop_watermarks(numbered: list[Line], removed: list[Line]) -> list[Line]:
              if (n >= 3 or (n == 2 and P.AD_SIGNAL.search(text))) and is_watermark_shaped(text)}
     if not marks:
         return numbered
-    removed.extend(line for line in numbered if line[1] in marks)
+    removed.extend((num, text, "watermark") for num, text in numbered if text in marks)
     return [line for line in numbered if line[1] not in marks]
 
 

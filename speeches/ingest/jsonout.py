@@ -1,7 +1,7 @@
 """The JSON object `parse_speech --json` prints for one speech (see docs/INGEST.md)."""
 from __future__ import annotations
 
-from .model import ParsedSection, ParsedSpeech
+from .model import Evidence, ParsedSection, ParsedSpeech, Removed
 
 
 def speech_to_json(speech: ParsedSpeech) -> dict:
@@ -18,10 +18,15 @@ def speech_to_json(speech: ParsedSpeech) -> dict:
         "occasion": speech.occasion,
         "sections": [_section(s) for s in speech.sections if s.kind == "heading"],
         "chars": len(speech.text),
-        "removed": list(speech.removed),
+        "evidence": {name: _span(ev) for name, ev in speech.evidence.items()},
+        "removed": [_span(cut) for cut in speech.removed_lines],
         "opening": _joined(by_kind["opening"]),
         "closing": _joined(by_kind["closing"]),
     }
+
+
+def _span(span: Evidence | Removed) -> dict:
+    return {"text": span.text, "start": span.start, "end": span.end, "rule": span.rule}
 
 
 def _section(section: ParsedSection) -> dict:

@@ -35,6 +35,14 @@ class Meta:
     city: str | None = None
     occasion: str | None = None
     body: list[str] = field(default_factory=list)
+    # field -> (snippet, rule, line): the text a value was read from, looked up inside line
+    found: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    def put(self, name: str, value, snippet: str, rule: str, line: str = "") -> None:
+        """Set a field unless already set, remembering the text it came from and the rule."""
+        if value and not getattr(self, name):
+            setattr(self, name, value)
+            self.found[name] = (snippet, rule, line)
 
 
 def extract(paragraphs: list[str], *, hint_title: str | None = None) -> Meta:
@@ -47,9 +55,17 @@ def extract(paragraphs: list[str], *, hint_title: str | None = None) -> Meta:
     _read_sign_off(meta)
     _read_title(meta, hint_title)
     _read_opening(meta)
-    meta.city = city_from(office=meta.speaker_title, occasion=meta.occasion,
-                          header=[t for t in (meta.title, meta.subtitle) if t])
+    _read_city(meta)
     return meta
+
+
+def _read_city(meta: Meta) -> None:
+    city = city_from(office=meta.speaker_title, occasion=meta.occasion,
+                     header=[t for t in (meta.title, meta.subtitle) if t])
+    for name in ("speaker_title", "occasion", "title", "subtitle"):
+        if city and city in (getattr(meta, name) or ""):
+            meta.put("city", city, city, f"city in {name}", meta.found.get(name, ("", "", ""))[0])
+            return
 
 
 def _header_length(paragraphs: list[str]) -> int:
@@ -80,8 +96,9 @@ def _read_header(meta: Meta, header: list[str], *, hint_title: str | None) -> li
         speaker = parse_speaker_line(text) if (titles or hint_title) else None
         if speaker:
             name, office = speaker
-            meta.speaker = meta.speaker or name
-            meta.speaker_title = meta.speaker_title or office or pending_office
+            meta.put("speaker", name, name or "", "speaker line", text)
+            meta.put("speaker_title", office or pending_office, office or pending_office or "", "speaker line",
+                     text if office else header[pos - 1])
             pending_office = office if not name else None
             continue
         if _PAREN_NOTE.match(text) or meta.speaker or meta.date or meta.subtitle:
@@ -91,18 +108,19 @@ def _read_header(meta: Meta, header: list[str], *, hint_title: str | None) -> li
     if len(titles) > 1 and not (meta.speaker or meta.speaker_title or meta.date or meta.subtitle):
         leftover = titles[1:] + leftover  # a lone title line, then short body lines
         titles = titles[:1]
-    meta.title = _join(titles) if titles else None
+    if titles:
+        meta.put("title", _join(titles), "\n".join(titles), "header title line")
     return leftover
 
 
 def _read_dated_line(meta: Meta, text: str) -> None:
     """'（2021年1月**日）', '——在…上的讲话', '——2026年1月25日在…会议上'."""
     if _DASH.match(text):
-        meta.subtitle = meta.subtitle or text
-    meta.date = meta.date or parse_date(text)
+        meta.put("subtitle", text, text, "dash subtitle")
+    meta.put("date", parse_date(text), text, "dash subtitle date" if _DASH.match(text) else "header date line")
     match = _OCCASION_LINE.match(_DATE_PREFIX.sub("", _DASH.sub("", text)))
-    if match and not meta.occasion:
-        meta.occasion = match["occ"]
+    if match:
+        meta.put("occasion", match["occ"], match["occ"], "subtitle occasion", text)
 
 
 def _read_sign_off(meta: Meta) -> None:
@@ -110,36 +128,40 @@ def _read_sign_off(meta: Meta) -> None:
     for pos in range(len(meta.body) - 1, max(len(meta.body) - 1 - _SIGN_OFF_LINES, -1), -1):
         text = meta.body[pos]
         if is_date_line(text, max_len=24):
-            meta.date = meta.date or parse_date(text)
+            meta.put("date", parse_date(text), text, "sign-off date")
             del meta.body[pos]
             signer = parse_speaker_line(meta.body[pos - 1]) if pos > 1 else None
             if signer and signer[0] and len(meta.body[pos - 1]) <= 12:
-                meta.speaker = meta.speaker or signer[0]
-                meta.speaker_title = meta.speaker_title or signer[1]
+                meta.put("speaker", signer[0], signer[0], "sign-off name", meta.body[pos - 1])
+                meta.put("speaker_title", signer[1], signer[1] or "", "sign-off name", meta.body[pos - 1])
                 del meta.body[pos - 1]
             return
 
 
 def _read_title(meta: Meta, hint_title: str | None) -> None:
-    meta.title = meta.title or hint_title
+    if hint_title:
+        meta.put("title", hint_title, hint_title, "piece marker")
     if not meta.title:
         return
+    snippet = meta.found["title"][0] if "title" in meta.found else meta.title
     if not (meta.speaker or meta.speaker_title):
-        meta.speaker, meta.speaker_title = speaker_from_title(meta.title)
-    if not meta.occasion:
-        match = OCCASION_TITLE.match(meta.title)
-        meta.occasion = match["occ"] if match else None
-    meta.date = meta.date or parse_compact_date(meta.title)
+        name, office = speaker_from_title(meta.title)
+        meta.put("speaker", name, snippet, "speaker in title")
+        meta.put("speaker_title", office, snippet, "speaker in title")
+    match = OCCASION_TITLE.match(meta.title)
+    if match:
+        meta.put("occasion", match["occ"], match["occ"], "occasion in title", snippet)
+    meta.put("date", parse_compact_date(meta.title), snippet, "date in title")
 
 
 def _read_opening(meta: Meta) -> None:
     """Editors' notes ('这是毛泽东在…') and '我代表国务院向第…会议作报告' in the first paragraphs."""
     for text in meta.body[:3]:
         if not meta.speaker:
-            meta.speaker = speaker_from_note(text)
+            meta.put("speaker", speaker_from_note(text), text, "editor's note")
         match = _OCCASION_OPENING.search(text)
-        if match and not meta.occasion:
-            meta.occasion = match["occ"]
+        if match:
+            meta.put("occasion", match["occ"], match["occ"], "report to a meeting", text)
 
 
 def _join(lines: list[str]) -> str:

@@ -43,6 +43,26 @@ class ParsedSection:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Where a metadata value came from: original[start:end] == text, taken by rule."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A chrome or boilerplate line dropped from the speech: original[start:end] == text."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
 class ParsedSpeech:
     source: str
     title: str | None
@@ -57,3 +77,7 @@ class ParsedSpeech:
     removed: tuple[str, ...] = ()  # boilerplate lines dropped from this speech's part of the file
     fingerprint: tuple[int, ...] = field(default=(), repr=False)  # MinHash signature
     original: str = field(default="", repr=False)  # this speech's part of the decoded file, before cleaning
+    # Keys among title, subtitle, speaker, speaker_title, date, city, occasion: the span of
+    # `original` each value was read from. A value with no entry was not read from the text.
+    evidence: dict[str, Evidence] = field(default_factory=dict, repr=False, compare=False)
+    removed_lines: tuple[Removed, ...] = field(default=(), repr=False)

@@ -2,7 +2,7 @@
 outline and fingerprint."""
 from __future__ import annotations
 
-from .clean import Line, clean
+from .clean import Cut, clean
 from .decode import decode
 from .fingerprint import minhash
 from .layout import reflow, split_lines, strip_markup
@@ -10,33 +10,55 @@ from .metadata import extract
 from .model import ParsedSection, ParsedSpeech
 from .normalise import normalise
 from .outline import build
+from .spans import evidence, removed_lines
 from .split import Chunk, split
 
 
 def parse_bytes(data: bytes, *, filename: str) -> list[ParsedSpeech]:
     """Every speech in the file, in order. Raises IngestError for unreadable input."""
-    lines = reflow(strip_markup(split_lines(normalise(decode(data, filename=filename)))))
+    text = normalise(decode(data, filename=filename))
+    lines = reflow(strip_markup(split_lines(text)))
     kept, removed = clean(lines)
     chunks = split(kept)
-    removed_by_chunk = _charge(sorted(removed + [line for c in chunks for line in c.dropped]), chunks)
-    speeches = (_speech(chunk, extra, filename) for chunk, extra in zip(chunks, removed_by_chunk))
+    removed_by_chunk = _charge(sorted(removed + [cut for c in chunks for cut in c.dropped]), chunks)
+    originals = _originals(text, chunks, len(lines))
+    speeches = (_speech(chunk, extra, filename, original)
+                for chunk, extra, original in zip(chunks, removed_by_chunk, originals))
     return [speech for speech in speeches if speech is not None]
 
 
-def _charge(removed: list[Line], chunks: list[Chunk]) -> list[list[str]]:
+def _charge(removed: list[Cut], chunks: list[Chunk]) -> list[list[tuple[str, str]]]:
     """Give each removed line to the speech it sat in (before the first speech: the first)."""
-    out: list[list[str]] = [[] for _ in chunks]
+    out: list[list[tuple[str, str]]] = [[] for _ in chunks]
     firsts = [chunk.lines[0][0] if chunk.lines else 0 for chunk in chunks]
-    for num, text in removed:
+    for num, text, rule in removed:
         index = 0
         for pos, first in enumerate(firsts):
             if num >= first:
                 index = pos
-        out[index].append(text)
+        out[index].append((text, rule))
     return out
 
 
-def _speech(chunk: Chunk, removed: list[str], filename: str) -> ParsedSpeech | None:
+def _originals(text: str, chunks: list[Chunk], line_count: int) -> list[str]:
+    """Each chunk's part of the normalised file: from its first line to the next chunk's."""
+    offsets = [0]
+    for line in text.split("\n"):
+        offsets.append(offsets[-1] + len(line) + 1)
+    exact = len(offsets) - 1 == line_count  # no lines were rejoined: numbers are file lines
+    starts = [0]
+    for chunk in chunks[1:]:
+        first = next((line for _, line in chunk.lines if line), "")
+        if exact and chunk.lines:
+            pos = offsets[chunk.lines[0][0]]
+        else:
+            pos = text.find(first[:40], starts[-1] + 1) if first else -1
+        starts.append(pos if pos > starts[-1] else starts[-1])
+    ends = starts[1:] + [len(text)]
+    return [text[a:b] for a, b in zip(starts, ends)]
+
+
+def _speech(chunk: Chunk, removed: list[tuple[str, str]], filename: str, original: str) -> ParsedSpeech | None:
     paragraphs = [text for _, text in chunk.lines if text]
     if not paragraphs:
         return None
@@ -52,4 +74,6 @@ def _speech(chunk: Chunk, removed: list[str], filename: str) -> ParsedSpeech | N
     return ParsedSpeech(
         source=filename, title=meta.title, subtitle=meta.subtitle, speaker=meta.speaker,
         speaker_title=meta.speaker_title, date=meta.date, city=meta.city, occasion=meta.occasion,
-        sections=tuple(sections), text=text, removed=tuple(removed), fingerprint=minhash(text))
+        sections=tuple(sections), text=text, removed=tuple(t for t, _ in removed),
+        fingerprint=minhash(text), original=original, evidence=evidence(original, meta.found),
+        removed_lines=removed_lines(original, removed))

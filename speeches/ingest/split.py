@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clean import Line
+from .clean import Cut, Line
 from .lexicon import SALUTATION, looks_like_title
 
 _PIECE = re.compile(r"^第(?:[一二三四五六七八九十]{1,3}|\d{1,2})篇(?:[:：\s]\s*(?P<title>.*))?$")
@@ -20,7 +20,7 @@ _PREAMBLE_MIN_CHARS = 200
 class Chunk:
     lines: list[Line]
     hint_title: str | None = None
-    dropped: list[Line] = field(default_factory=list)  # compilation header lines
+    dropped: list[Cut] = field(default_factory=list)  # compilation header lines
 
 
 def split(lines: list[Line]) -> list[Chunk]:
@@ -37,7 +37,7 @@ def split(lines: list[Line]) -> list[Chunk]:
     if _is_speech(preamble):
         chunks.insert(0, Chunk(preamble))
     else:
-        chunks[0].dropped.extend(line for line in preamble if line[1])
+        chunks[0].dropped.extend((num, text, "compilation title") for num, text in preamble if text)
     return chunks
 
 

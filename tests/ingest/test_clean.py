@@ -3,7 +3,7 @@ from speeches.ingest.clean import clean
 
 def run(text):
     kept, removed = clean(text.split("\n"))
-    return [t for _, t in kept if t], [t for _, t in removed]
+    return [t for _, t in kept if t], [t for _, t, _ in removed]
 
 
 BODY = "同志们：\n今天我们召开这次会议，主要任务是部署全年工作。\n一、提高站位\n正文内容在这里。"

@@ -19,7 +19,7 @@ SPEECH = """首页 > 文库大全 > 讲话稿
 """
 
 CONTRACT_KEYS = ["source", "title", "subtitle", "speaker", "speaker_title", "date", "city", "occasion",
-                 "sections", "chars", "removed"]
+                 "sections", "chars", "evidence", "removed"]
 
 
 def test_parse_bytes_end_to_end():
@@ -41,7 +41,9 @@ def test_json_object():
         {"label": "一、", "heading": "认真学习", "children": [{"label": "（一）", "heading": "学习文件", "children": []}]},
         {"label": "二、", "heading": "狠抓落实", "children": []}]
     assert obj["opening"] == "同志们：\n今天我们召开会议。" and obj["closing"] == "同志们，让我们共同努力！"
-    assert obj["removed"] == ["首页 > 文库大全 > 讲话稿"]
+    assert obj["removed"] == [{"text": "首页 > 文库大全 > 讲话稿", "start": 0, "end": 15, "rule": "breadcrumb"}]
+    assert obj["evidence"]["speaker"] == {"text": "殷勇", "start": SPEECH.index("殷勇"), "end": SPEECH.index("殷勇") + 2, "rule": "speaker line"}
+    assert obj["evidence"]["city"]["text"] == "北京市" and obj["evidence"]["city"]["rule"] == "city in speaker_title"
 
 
 def test_utf16_file():

@@ -3,7 +3,7 @@ from speeches.ingest.split import split
 
 def chunks_of(text):
     lines = list(enumerate(text.split("\n")))
-    return [([t for _, t in c.lines if t], c.hint_title, [t for _, t in c.dropped]) for c in split(lines)]
+    return [([t for _, t in c.lines if t], c.hint_title, [t for _, t, _ in c.dropped]) for c in split(lines)]
 
 
 BODY = "同志们：\n今天我们召开会议，部署全年工作，大家要认真落实，确保各项任务按期完成。"
