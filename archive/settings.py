@@ -158,6 +158,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
-# Index changes are queued in the saving transaction and applied after commit (speeches.search.queue).
-HAYSTACK_SIGNAL_PROCESSOR = "speeches.search.signals.QueuedSignalProcessor"
+# Index changes are queued in the saving transaction and applied after commit (speeches/search/indexing/queue.py).
+HAYSTACK_SIGNAL_PROCESSOR = "speeches.search.indexing.signals.QueuedSignalProcessor"
 

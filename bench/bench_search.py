@@ -56,7 +56,7 @@ def populate(target: int) -> None:
 
 
 def build(workers: int | None) -> dict:
-    from speeches.search.rebuild import rebuild
+    from speeches.search import rebuild
 
     built = rebuild(workers=workers)
     size = _du(built.generation)

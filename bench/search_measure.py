@@ -71,7 +71,7 @@ def ours(q):
 
 def ours_cold(q):
     """Every posting list decoded afresh (postings.py keeps long ones between searches)."""
-    from speeches.search import postings
+    from speeches.search.engine import postings
 
     postings.clear()
     return ours(q)
@@ -93,10 +93,10 @@ def stock(q):
 
 
 def raw_whoosh(q):
-    from speeches.search import engine, query
     from speeches.search.backend import backend
+    from speeches.search.engine import compile_query
 
-    plan = engine.plan(query.parse(q))
+    plan = compile_query(q).plan
     searcher = backend().snapshot().searcher
     return list(searcher.search(_whoosh(plan), limit=20))
 
@@ -104,7 +104,7 @@ def raw_whoosh(q):
 def _whoosh(node):
     from whoosh import query as wq
 
-    from speeches.search import engine
+    from speeches.search.engine import compiled as engine
 
     if isinstance(node, engine.Term):
         return wq.Term(node.field, node.text)

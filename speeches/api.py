@@ -3,8 +3,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from . import health
-from .search.query import SearchError
-from .search.results import SearchPage, request_params, search as run_search
+from .search import SearchError, SearchPage, request_params, search as run_search
 
 
 @require_GET

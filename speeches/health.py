@@ -41,7 +41,7 @@ def _database() -> dict:
 
 
 def _index(sections: int | None) -> dict:
-    from speeches.search.health import index_state
+    from speeches.search import index_state
 
     state = index_state(sections=sections if sections is not None else 0)
     return {"ok": state.ok, "problem": state.problem, "detail": state.detail,

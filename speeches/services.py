@@ -2,7 +2,7 @@
 
 Keyword-only functions, each atomic. Re-importing the same bytes or the same cleaned text
 adds nothing (idempotent on checksums). Index updates follow from the saved rows through the
-queued signal processor (speeches.search.signals), applied after commit.
+queued signal processor (speeches.search.indexing.signals), applied after commit.
 """
 from __future__ import annotations
 

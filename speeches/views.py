@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from . import diff
 from .api import iso_date
-from .search.concordance import concordance as run_concordance, every_line
-from .search.highlight import query_strings
-from .search.query import SearchError
-from .search.results import SORTS, folded, request_params, search as run_search
-from .search.suggest import suggestions
+from .search import (
+    SearchError, concordance as run_concordance, every_line, facet_labels, folded, query_strings, request_params,
+    SORTS, search as run_search, suggestions,
+)
 from .spreadsheet import rows_as_text
 from .models import Section, Speaker, Speech, section_tree
 
@@ -85,7 +84,7 @@ def speech_diff(request, uid, other):
     return render(request, "speeches/speech_diff.html", {"left": left, "right": right, "rows": rows})
 
 
-FACET_LABELS = {"speaker": _("讲话人"), "city": _("城市"), "year": _("年份"), "occasion": _("场合"), "tag": _("标签")}
+FACET_LABELS = facet_labels()
 FACETS_SHOWN = 10
 
 

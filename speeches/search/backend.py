@@ -5,7 +5,7 @@ Kept from haystack: SearchIndex preparation, signal processing, management comma
 - update/remove/clear: wait for Whoosh's write lock (bounded) and raise LockError when it stays
   busy, whatever SILENTLY_FAIL says. Stock remove() takes a plain writer that fails at once
   under contention and, with SILENTLY_FAIL, logs and drops the delete (measured: 30 of 30);
-- the index lives in a generation directory behind PATH (generations.py), so clear() and a
+- the index lives in a generation directory behind PATH (indexing/generations.py), so clear() and a
   rebuild swap in a fresh directory instead of deleting the one searches are reading;
 - highlighting uses snippets.py instead of Whoosh's stemming highlighter.
 Searching for the site goes through speeches.search.search(), which uses snapshot().
@@ -26,10 +26,10 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import QueryParser
 
-from . import generations
+from .engine.snapshot import Snapshot
+from .indexing import generations
+from .indexing.writer import BufferedSegmentWriter
 from .schema import CONTENT, SCHEMA, document
-from .snapshot import Snapshot
-from .writer import BufferedSegmentWriter
 
 LOCK_TIMEOUT = 10.0  # seconds a write waits for the lock (option LOCK_TIMEOUT), then LockError
 LOCK_DELAY = 0.05  # seconds between attempts
@@ -139,9 +139,10 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
     def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
         results = super()._process_results(raw_page, highlight=False, query_string=query_string, **kwargs)
         if highlight:  # haystack's highlighter re-analyses with a stemmer and finds no Chinese
-            from . import engine, query, snippets
+            from . import snippets
+            from .engine import compile_query, query
 
-            strings = engine.positive_strings(query.parse(query_string[: query.MAX_LENGTH]))
+            strings = list(compile_query(query_string[: query.MAX_LENGTH]).marks)
             for result in results["results"]:
                 text = result.searchindex.prepare_text(result.object) if result.object else ""
                 result.highlighted = {CONTENT: [snippets.snippet(text, strings).html]}

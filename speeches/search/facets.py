@@ -1,58 +1,55 @@
-"""Facet counts over the matching sections, from the snapshot's column arrays.
+"""The facets, declared once: what each is called, where its value comes from, how it is listed.
 
-Each facet column holds an ordinal per document, so a count is one C-level Counter per segment;
-Whoosh's grouping asks a categorizer per document in Python (MEASUREMENTS.md: 85 ms on 20k
-sections with two column facets, 516 ms with a date-range facet). Counts are of sections, like
-the result's "count", and never include the empty value.
+Everything else reads this registry: the Whoosh schema (a whole-value field per facet), the
+document a section is indexed as, the query parser (`speaker:李强`), the search parameters and
+their checks, facet counting and its order, the results page's labels, haystack's SearchQuerySet.
+Adding a facet is adding one Facet here (and reindexing).
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .schema import FACETS, TAG_SEPARATOR
-
-# Years read best newest first; the other facets by how many sections they hold.
-ORDER_BY_VALUE = {"year"}
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
-class FacetValue:
-    value: str
-    count: int
+class Facet:
+    name: str  # field, URL parameter and query prefix (speaker:…)
+    label: str  # shown above its values on the results page
+    value: Callable  # Section (speech and speaker loaded, tags prefetched) -> str, or [str] if many
+    many: bool = False  # a section may have several values (tags); the column keeps the combination
+    newest_first: bool = False  # listed by value, descending (years), not by count
+    digits: bool = False  # filter values must be numbers (a year)
+    # A query naming one of its values is offered the filter (讲话人：李强 · 13 篇 →).
+    offer: bool = False
 
 
-def count(matches) -> dict[str, list[FacetValue]]:
-    """{facet: [FacetValue…]} for `matches`, a list of (Segment, set of docnums)."""
-    totals = {name: Counter() for name in FACETS}
-    for segment, docs in matches:
-        if not docs:
-            continue
-        # Most of a segment matching (browsing, a broad filter): count what does not match instead.
-        rest = set(segment.every) - docs if 2 * len(docs) > segment.size else None
-        for name in FACETS:
-            refs, values = segment.columns.facets[name]
-            if rest is None:
-                by_ref = Counter(map(refs.__getitem__, docs))
-            else:
-                by_ref = segment.columns.totals[name].copy()
-                by_ref.subtract(map(refs.__getitem__, rest))
-            by_ref.pop(0, None)  # ordinal 0 is the empty value
-            total = totals[name]
-            for ref, n in by_ref.items():
-                if n <= 0:
-                    continue
-                if name == "tag":
-                    for tag in values[ref].split(TAG_SEPARATOR):
-                        total[tag] += n
-                else:
-                    total[values[ref]] += n
-    return {name: _ordered(name, totals[name]) for name in FACETS}
+def _speaker(section) -> str:
+    speaker = section.speech.speaker
+    return speaker.name if speaker else ""
 
 
-def _ordered(name: str, counts: Counter) -> list[FacetValue]:
-    if name in ORDER_BY_VALUE:
-        items = sorted(counts.items(), reverse=True)
-    else:
-        items = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [FacetValue(value, n) for value, n in items if value]
+REGISTRY: tuple[Facet, ...] = (
+    Facet("speaker", _("讲话人"), _speaker, offer=True),
+    Facet("city", _("城市"), lambda section: section.speech.city, offer=True),
+    Facet("year", _("年份"), lambda section: str(section.speech.year or ""), newest_first=True, digits=True),
+    Facet("occasion", _("场合"), lambda section: section.speech.occasion),
+    Facet("tag", _("标签"), lambda section: [tag.name for tag in section.tags.all()], many=True),
+)
+
+FACETS: tuple[str, ...] = tuple(facet.name for facet in REGISTRY)
+BY_NAME: dict[str, Facet] = {facet.name: facet for facet in REGISTRY}
+
+
+def newest_first(name: str) -> bool:
+    return BY_NAME[name].newest_first
+
+
+def labels() -> dict[str, str]:
+    return {facet.name: facet.label for facet in REGISTRY}
+
+
+def prepare(section) -> dict:
+    """{facet: value} of a section, for its index document."""
+    return {facet.name: facet.value(section) for facet in REGISTRY}

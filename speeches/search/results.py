@@ -1,6 +1,6 @@
 """search(): the one entry point the JSON API and the HTML results page call.
 
-Matching sections come from engine.py, facet counts from facets.py; here they are grouped by
+Matching sections come from the engine (engine/), facet counts from engine/counting.py; here they are grouped by
 speech (a speech with 30 matching sections is one result with its best sections and a count),
 ordered by relevance or date, cut into pages, and joined with the database rows for display.
 """
@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
-from . import engine, facets, ranking
 from .backend import backend
-from .query import AnyOf, Filter, Query, SearchError, parse
-from .schema import FACETS, paragraph_of, section_text
+from .engine import compile_query, counting, match, ranking
+from .engine.query import SearchError
+from .facets import BY_NAME, FACETS
+from .schema import paragraph_of, section_text
 from .snippets import snippet
 
 PAGE_SIZE = 20  # speeches per page
@@ -49,23 +50,23 @@ class SearchPage:
     count: int  # matching sections
     speeches: int  # matching speeches
     results: tuple[Result, ...]
-    facets: dict[str, list[facets.FacetValue]]
+    facets: dict[str, list[counting.FacetValue]]
 
 
 def search(*, q: str = "", filters: Mapping[str, Iterable[str]] | None = None, sort: str = "relevance",
            page: int = 1, page_size: int = PAGE_SIZE, using: str = "default") -> SearchPage:
     """Sections matching `q` and the filters (values of one facet OR-ed), grouped by speech."""
     filters = _checked(filters or {}, sort, page, page_size)
-    parsed, snap, matches = _match(q, filters, using)
-    scores = ranking.scores(matches, snap, *engine.ranking_terms(parsed)) if sort == "relevance" else None
+    compiled, snap, matches = _match(q, filters, using)
+    scores = ranking.scores(matches, snap, compiled.words, compiled.strings) if sort == "relevance" else None
     order = _speech_order(matches, scores, oldest_first=sort == "oldest")
     first = (page - 1) * page_size
     chosen = order[first : first + page_size]
     return SearchPage(
         query=q, filters=filters, sort=sort, page=page,
         pages=math.ceil(len(order) / page_size), count=sum(len(docs) for _, docs in matches),
-        speeches=len(order), facets=facets.count(matches),
-        results=_results(chosen, matches, scores, engine.positive_strings(parsed)),
+        speeches=len(order), facets=counting.count(matches),
+        results=_results(chosen, matches, scores, compiled.marks),
     )
 
 
@@ -93,11 +94,9 @@ def sections_in_order(*, q: str, filters: Mapping[str, Iterable[str]] | None = N
 
 
 def _match(q: str, filters: dict, using: str):
-    parsed = parse(q)
-    plan = engine.plan(Query(parsed.clauses + _filter_clauses(filters)))
+    compiled = compile_query(q, filters)
     snap = backend(using).snapshot()
-    matches = [(seg, engine.SegmentSearch(seg.reader, seg.body).matches(plan)) for seg in snap.segments]
-    return parsed, snap, matches
+    return compiled, snap, match(compiled, snap)
 
 
 def request_params(params) -> dict:
@@ -126,18 +125,11 @@ def _checked(filters, sort, page, page_size) -> dict[str, tuple[str, ...]]:
     checked = {}
     for name, values in filters.items():
         values = tuple(v.strip() for v in values if v and v.strip())
-        if name == "year" and not all(v.isdigit() and len(v) <= 4 for v in values):
+        if BY_NAME[name].digits and not all(v.isdigit() and len(v) <= 4 for v in values):
             raise SearchError("年份须为数字，如 2021。year must be a number such as 2021.")
         if values:
             checked[name] = values
     return checked
-
-
-def _filter_clauses(filters) -> tuple:
-    return tuple(
-        Filter(name, values[0]) if len(values) == 1 else AnyOf(tuple(Filter(name, v) for v in values))
-        for name, values in filters.items()
-    )
 
 
 def _speech_order(matches, scores, oldest_first: bool = False) -> list[int]:

@@ -6,8 +6,8 @@ every text field sortable (a costly column at commit), facets tokenized. This sc
 - text: jieba words with word positions (ranking, unquoted words, phrase queries);
 - grams: every character and character pair with its count (quoted search, one character too);
 - body: the normalised text as UTF-8, for the final substring check of quoted search;
-- speaker, city, year, occasion, tag: whole values, indexed for filters and kept in columns for
-  facet counting;
+- one field per facet of facets.REGISTRY (speaker, city, year, occasion, tag): whole values,
+  indexed for filters and kept in columns for facet counting;
 - section_id, speech_id, position, date, length: integer columns for grouping, sorting, ranking.
 """
 from __future__ import annotations
@@ -19,10 +19,11 @@ from whoosh.columns import VarBytesColumn
 
 from .analysis import ChineseAnalyzer, grams, index_words
 from .columns import IntColumn, ValueColumn
+from .facets import REGISTRY
 from .normalize import normalize
 
 CONTENT = "text"
-FACETS = ("speaker", "city", "year", "occasion", "tag")
+GRAMS = "grams"
 TAG_SEPARATOR = "\x1f"
 INT_COLUMNS = ("section_id", "speech_id", "position", "date", "length")
 
@@ -86,11 +87,7 @@ def build() -> fields.Schema:
         text=JiebaField(),
         grams=GramField(),
         body=fields.COLUMN(VarBytesColumn()),
-        speaker=FacetField(),
-        city=FacetField(),
-        year=FacetField(),
-        occasion=FacetField(),
-        tag=TagsField(),
+        **{facet.name: TagsField() if facet.many else FacetField() for facet in REGISTRY},
         **{name: fields.COLUMN(IntColumn()) for name in INT_COLUMNS},
     )
 
@@ -125,11 +122,12 @@ def document(prepared: dict) -> dict:
         "date": int(prepared["date"] or 0),
         "length": len(text),
     }
-    for name in FACETS[:-1]:
-        value = (prepared.get(name) or "").strip()
+    for facet in REGISTRY:
+        value = prepared.get(facet.name)
+        if facet.many:
+            value = [v for v in value or () if v]
+        else:
+            value = (value or "").strip()
         if value:
-            doc[name] = value
-    tags = [tag for tag in prepared.get("tag") or () if tag]
-    if tags:
-        doc["tag"] = tags
+            doc[facet.name] = value
     return doc

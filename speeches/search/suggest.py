@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.http import urlencode
 
-from .query import SearchError
+from .engine.query import SearchError
 from .results import search
 
 MAX_TRIES = 6  # extra searches for one empty page (each is a few to a few tens of milliseconds)

@@ -2,7 +2,7 @@
 from django import template
 from django.utils.http import urlencode
 
-from speeches.search.highlight import highlight
+from speeches.search import highlight
 
 register = template.Library()
 

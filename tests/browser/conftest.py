@@ -54,11 +54,11 @@ def sample_archive(index_path, transactional_db):
     from django.core.management import call_command
 
     from speeches.models import Speech
-    from speeches.search.queue import process
+    from speeches.search import queue
 
     samples = Path(__file__).resolve().parents[2] / "speeches" / "fixtures" / "samples"
     call_command("import_speeches", str(samples), verbosity=0)
-    process()
+    queue.process()
     return Speech.objects.all()
 
 

@@ -7,8 +7,7 @@ from django.core.management import call_command
 from whoosh.index import open_dir
 
 from speeches.models import IndexQueue, Section
-from speeches.search import indexed_ids, queue
-from speeches.search.results import section_ids
+from speeches.search import indexed_ids, queue, section_ids
 
 SAMPLES = Path(__file__).resolve().parents[2] / "speeches" / "fixtures" / "samples"
 pytestmark = pytest.mark.usefixtures("index_dir")

@@ -8,8 +8,8 @@ from whoosh.index import LockError, open_dir
 
 from speeches.models import IndexQueue, Section
 from speeches.search import indexed_ids
-from speeches.search.queue import coalesce, enqueue, paused, process
-from speeches.search.results import section_ids
+from speeches.search import enqueue, section_ids
+from speeches.search.indexing.queue import coalesce, paused, process
 from tests.indexing.workers import add_section, hold_writer, make_speech, signals_off
 
 pytestmark = pytest.mark.usefixtures("index_dir")
@@ -153,7 +153,7 @@ def release_on_retry(release):
                 retries.append(record.getMessage())
                 release.set()
 
-    logger, handler = logging.getLogger("speeches.search.queue"), Handler()
+    logger, handler = logging.getLogger("speeches.search.indexing.queue"), Handler()
     level = logger.level
     logger.setLevel(logging.INFO)
     logger.addHandler(handler)

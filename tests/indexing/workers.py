@@ -97,8 +97,7 @@ def writer(db_name: str, index_dir: str, speech_id: int, first_order: int, ops: 
 def searcher(db_name: str, index_dir: str, stable_ids: list[int], stop, results) -> None:
     """Search as the site does until `stop` is set; report how many searches ran, or the error."""
     setup_child(db_name, index_dir)
-    from speeches.search import search
-    from speeches.search.results import section_ids
+    from speeches.search import search, section_ids
 
     count = 0
     try:

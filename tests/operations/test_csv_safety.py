@@ -57,9 +57,9 @@ def downloaded(client, **params) -> list[list[str]]:
 
 
 def test_kwic_csv_neutralises_titles_speakers_and_context(hostile, client, monkeypatch):
-    from speeches.search import concordance
+    from speeches.search import kwic
 
-    monkeypatch.setattr(concordance, "CONTEXT", 200)  # whole paragraphs, so cells start with the text
+    monkeypatch.setattr(kwic, "CONTEXT", 200)  # whole paragraphs, so cells start with the text
     header, *rows = downloaded(client, q='"落实"')
     assert header[0] == "日期" and len(rows) == 3
     cells = [cell for row in rows for cell in row]

@@ -7,9 +7,7 @@ import pytest
 from whoosh.index import LockError, open_dir
 
 from speeches.models import Section
-from speeches.search import search
-from speeches.search.backend import indexed_ids
-from speeches.search.rebuild import rebuild
+from speeches.search import indexed_ids, rebuild, search
 from tests.factories import make_speech
 
 

@@ -5,8 +5,8 @@ from html import unescape
 import pytest
 
 from speeches.models import Section
-from speeches.search.concordance import SECTIONS_PER_PAGE, concordance
-from speeches.search.query import SearchError
+from speeches.search import SearchError, concordance
+from speeches.search.kwic import SECTIONS_PER_PAGE
 from speeches.search.schema import section_text
 from tests.search import oracle
 
@@ -65,7 +65,7 @@ def test_no_query_or_a_bad_page_is_a_400_with_a_message(archive, client):
 
 
 def test_a_very_common_string_is_capped_per_page_and_says_how_much_is_left(archive, client, monkeypatch):
-    from speeches.search import concordance as module
+    from speeches.search import kwic as module
 
     full = concordance(q='"的"')
     total = len(full.lines) + full.omitted
@@ -98,7 +98,7 @@ def test_csv_download_has_every_line_oldest_first_for_a_spreadsheet(archive, cli
 
 
 def test_a_download_stops_at_its_limit(archive):
-    from speeches.search.concordance import every_line
+    from speeches.search import every_line
 
     lines = list(every_line(q='"的"', limit=7))
     assert len(lines) == 7 and lines == list(concordance(q='"的"').lines[:7])

@@ -1,7 +1,7 @@
 """The search-box parser on literal strings: no database, no index."""
 import pytest
 
-from speeches.search.query import MAX_CLAUSES, AnyOf, Filter, Not, Phrase, Query, SearchError, Words, parse
+from speeches.search.engine.query import MAX_CLAUSES, AnyOf, Filter, Not, Phrase, Query, SearchError, Words, parse
 
 
 @pytest.mark.parametrize("raw, clauses", [

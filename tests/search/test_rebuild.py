@@ -4,9 +4,7 @@ import asyncio
 from django.core.management import call_command
 
 from speeches.models import Section
-from speeches.search import queue, search
-from speeches.search.backend import indexed_ids
-from speeches.search.rebuild import rebuild
+from speeches.search import indexed_ids, queue, rebuild, search
 from tests.factories import make_speech
 
 
@@ -62,7 +60,7 @@ def test_rebuild_with_an_event_loop_marked_running_in_this_thread(transactional_
 
 
 def test_rebuild_gives_every_worker_a_segment(transactional_db, index_path, monkeypatch):
-    from speeches.search import rebuild as module
+    from speeches.search.indexing import rebuild as module
 
     speeches(6, "发展")
     monkeypatch.setattr(module, "MIN_SPLIT", 10)  # 30 sections: worth splitting above 10 a worker

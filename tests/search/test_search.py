@@ -5,8 +5,7 @@ import pytest
 from django.db.models import Count
 
 from speeches.models import Section
-from speeches.search import SearchError, search
-from speeches.search.results import section_ids
+from speeches.search import SearchError, search, section_ids
 from tests.search import oracle
 
 pytestmark = pytest.mark.usefixtures("archived")

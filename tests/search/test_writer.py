@@ -3,7 +3,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from speeches.search.schema import SCHEMA, document
-from speeches.search.writer import BufferedSegmentWriter
+from speeches.search.indexing.writer import BufferedSegmentWriter
 
 TEXTS = ["推进高质量发展，加快发展新质生产力。", "发展经济，改革开放。" * 40, "税", "", "ＧＤＰ增长５％，發展。"]
 

@@ -2,8 +2,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from speeches.search import queue
-from speeches.search.rebuild import SEGMENT_SIZE, rebuild
+from speeches.search import SEGMENT_SIZE, queue, rebuild
 
 
 class Command(BaseCommand):

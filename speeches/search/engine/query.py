@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import normalize
-from .schema import FACETS
+from ..facets import FACETS
+from ..normalize import normalize
 
 MAX_LENGTH = 1000  # characters; a longer "query" is a pasted document, not a search
 MAX_CLAUSES = 64

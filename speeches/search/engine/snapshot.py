@@ -11,7 +11,8 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
-from .schema import CONTENT, FACETS, INT_COLUMNS
+from ..facets import FACETS
+from ..schema import CONTENT, INT_COLUMNS
 
 _CACHE_SIZE = 256  # segments; a whole index has a handful, a busy one a few dozen
 _cache: OrderedDict[str, "Columns"] = OrderedDict()

@@ -1,6 +1,6 @@
 """Posting lists read a block at a time, and the long ones kept decoded.
 
-W3LeafMatcher is read block by block (ids and weights arrays) instead of posting by posting:
+Whoosh's leaf matcher is read block by block (ids and weights arrays; whoosh_internals.py):
 0.15 µs a posting against about 1 µs through Matcher.all_ids(). A segment never changes once
 written (deletions are a separate list, applied to the final result), so a decoded list stays
 right for the life of its segment; the long lists, which common words have and which cost the
@@ -12,9 +12,7 @@ import threading
 from array import array
 from collections import OrderedDict
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
+from ..whoosh_internals import read_postings
 
 CACHE_POSTINGS = 4_000_000  # postings kept decoded per process: about 32 MB
 CACHE_MIN = 1_000  # shorter lists are read again; they are quick and would churn the cache
@@ -34,7 +32,7 @@ def postings(reader, field: str, text: str) -> tuple[array, array | None]:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    found = _read(reader, field, text, weighted=getattr(reader.schema[field], "has_tf", False))
+    found = read_postings(reader, field, text, weighted=getattr(reader.schema[field], "has_tf", False))
     if len(found[0]) >= CACHE_MIN:
         _keep(key, found)
     return found
@@ -49,30 +47,6 @@ def _keep(key, found) -> None:
         while _cached > CACHE_POSTINGS and _cache:
             _, (ids, _) = _cache.popitem(last=False)
             _cached -= len(ids)
-
-
-def _read(reader, field: str, text: str, *, weighted: bool):
-    ids, weights = array("I"), array("f") if weighted else None
-    try:
-        matcher = reader.postings(field, text)
-    except TermNotFound:
-        return ids, weights
-    if isinstance(matcher, FilterMatcher):  # deletions: removed from the final set instead
-        matcher = matcher.child
-    if not isinstance(matcher, W3LeafMatcher):  # inlined or another codec: the generic way
-        for docnum, weight in matcher.items_as("weight"):
-            ids.append(docnum)
-            if weighted:
-                weights.append(weight)
-        return ids, weights
-    while not matcher._atend:
-        matcher._read_ids()
-        ids.extend(matcher._ids)
-        if weighted:
-            matcher._read_weights()
-            weights.extend(matcher._weights)
-        matcher._next_block()
-    return ids, weights
 
 
 def clear() -> None:

@@ -25,7 +25,7 @@ class IndexState:
 
 def index_state(using: str = "default", *, sections: int | None = None) -> IndexState:
     """The index as it is now. `sections`: how many the database holds, if the caller knows."""
-    from .backend import backend
+    from ..backend import backend
 
     engine = backend(using)
     path = Path(engine.path)

@@ -1,109 +1,21 @@
-"""Which documents a parsed query matches, exactly, and how well: set algebra per segment.
+"""Which documents a compiled query's plan matches, exactly: set algebra per segment.
 
 Whoosh's matchers walk postings one document at a time in Python, and its phrase check decodes
 positions; MEASUREMENTS.md has 435–586 ms for a common phrase. Here a posting list is read whole
 (postings.py) into a set, AND/OR/NOT are set operations (C), and a quoted string is looked up by its
 character pairs and then checked with `bytes in bytes` on the normalised text kept in the `body`
 column (a microsecond a section). That check is what makes quoted search exact: recall from the
-pairs, precision from the check. Ranking is ranking.py's.
+pairs, precision from the check. The plan is compiled.py's, ranking ranking.py's.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from . import query as q
-from .analysis import query_words
+from ..schema import GRAMS
+from .compiled import AllOf, AnyOf, Substring, Term, Without
 from .postings import postings
-from .schema import CONTENT
 
-GRAMS = "grams"
 # Reading a posting costs about a tenth of checking one candidate's text: take the next pair's
 # postings only while they are under ten times the candidates they would narrow.
 POSTINGS_PER_CHECK = 10
-
-
-@dataclass(frozen=True)
-class Term:
-    field: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Substring:
-    text: str
-
-
-@dataclass(frozen=True)
-class AllOf:
-    nodes: tuple
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    nodes: tuple
-
-
-@dataclass(frozen=True)
-class Without:
-    node: object
-
-
-def plan(query: q.Query):
-    """The parsed query as posting-list operations (words cut by jieba here, once)."""
-    return AllOf(_unique(_plan(clause) for clause in query.clauses))
-
-
-def _plan(node):
-    if isinstance(node, q.Words):
-        words = query_words(node.text)
-        if not words:  # only punctuation: the string itself
-            return Substring(node.text.strip())
-        # A word jieba leaves as one character is looked up as a character: exact, like quoting it.
-        return AllOf(_unique(Term(GRAMS, w) if len(w) == 1 else Term(CONTENT, w) for w in words))
-    if isinstance(node, q.Phrase):
-        return Substring(node.text)
-    if isinstance(node, q.Filter):
-        return Term(node.field, node.value)
-    if isinstance(node, q.Not):
-        return Without(_plan(node.node))
-    return AnyOf(_unique(_plan(n) for n in node.nodes))
-
-
-def _unique(nodes) -> tuple:
-    # 发 typed 500 times is one condition, not 500 intersections of the same set.
-    return tuple(dict.fromkeys(nodes))
-
-
-def positive_strings(query: q.Query) -> list[str]:
-    """The words and quoted strings a hit is found by (what snippets mark)."""
-    found = []
-    for clause in query.clauses:
-        for node in clause.nodes if isinstance(clause, q.AnyOf) else (clause,):
-            if isinstance(node, q.Words):
-                found += query_words(node.text) or [node.text.strip()]
-            elif isinstance(node, q.Phrase):
-                found.append(node.text)
-    return [s for s in dict.fromkeys(found) if s]
-
-
-def ranking_terms(query: q.Query) -> tuple[list[str], list[str]]:
-    """(jieba words, exact strings) to rank by: quoted strings and one-character words rank by
-    their own frequency (ranking.py), since jieba may have made them part of longer words."""
-    words_typed = _words_of(query)
-    words, strings = [], []
-    for text in positive_strings(query):
-        (strings if len(text) == 1 or text not in words_typed else words).append(text)
-    return words, strings
-
-
-def _words_of(query: q.Query) -> set[str]:
-    return {
-        word
-        for clause in query.clauses
-        for node in (clause.nodes if isinstance(clause, q.AnyOf) else (clause,))
-        if isinstance(node, q.Words)
-        for word in query_words(node.text)
-    }
 
 
 class SegmentSearch:

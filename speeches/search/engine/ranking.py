@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import math
 
-from .engine import GRAMS
+from ..schema import CONTENT, GRAMS
 from .postings import postings
-from .schema import CONTENT
 
 K1, B = 1.2, 0.75
 COUNT_LIMIT = 5_000
 
 
-def scores(matches, snap, words: list[str], strings: list[str]) -> list[dict[int, float]] | None:
+def scores(matches, snap, words, strings) -> list[dict[int, float]] | None:
     """Per segment {docnum: score} for the matching documents; None when nothing ranks."""
     if not (words or strings):
         return None

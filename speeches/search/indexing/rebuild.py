@@ -6,7 +6,7 @@ contents (no merge: Whoosh's merge is the single-threaded step that took 117 s i
 MEASUREMENTS.md) and swaps the generation in. Searches read the old generation meanwhile.
 
 Changes saved during a rebuild must not land in the old generation only: the `rebuild_search`
-command runs this inside speeches.search.queue.paused(), so they wait in the queue and are applied
+command runs this inside speeches.search.indexing.queue.paused(), so they wait in the queue and are applied
 to the new generation after the swap.
 """
 from __future__ import annotations
@@ -21,11 +21,12 @@ from pathlib import Path
 from django.db import connections
 from whoosh.filedb.filestore import FileStorage
 
+from .. import whoosh_internals
+from ..analysis import segmenter
+from ..backend import backend
+from ..normalize import warm_up
+from ..schema import CONTENT, SCHEMA, document
 from . import generations
-from .analysis import segmenter
-from .backend import backend
-from .normalize import warm_up
-from .schema import CONTENT, SCHEMA, document
 from .writer import BufferedSegmentWriter
 
 SEGMENT_SIZE = 25_000  # sections per segment: about 300 MB of postings in a worker's memory
@@ -118,21 +119,13 @@ def _build_segment(task):
         writer.add_document(**doc)
         count += 1
         size += len(doc[CONTENT].encode("utf-8"))
-    # Not writer.cancel()/_finish(): they delete the temporary directory all workers share
-    # (MAIN.tmp); the parent's commit does that once they are all done, as in Whoosh's MpWriter.
-    if not count:  # the range's sections were deleted since they were listed
-        writer._close_segment()
-        return None, 0, 0
-    return writer._finalize_segment(), count, size
+    # None when the range's sections were deleted since they were listed.
+    return writer.finish_part(), count, size
 
 
 def _commit(gen: Path, segments) -> None:
     # What Whoosh's MpWriter does with multisegment=True: list the workers' segments in a new TOC.
-    ix = FileStorage(str(gen)).open_index(schema=SCHEMA)
-    writer = ix.writer()
-    writer._close_segment()
-    writer._commit_toc(segments)
-    writer._finish()
+    whoosh_internals.commit_parts(FileStorage(str(gen)).open_index(schema=SCHEMA), segments)
 
 
 def _section_index(using: str):

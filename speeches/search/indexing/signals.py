@@ -2,7 +2,7 @@
 
 Each section's document carries its speech's metadata, speaker and tags, so a change to any of
 them queues the affected sections. Bulk writes (bulk_create, QuerySet.update) send no signals:
-their callers call `speeches.search.queue.enqueue` themselves.
+their callers call `speeches.search.enqueue` themselves.
 """
 from __future__ import annotations
 

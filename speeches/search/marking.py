@@ -5,16 +5,16 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .engine import positive_strings
+from .engine import compile_query
+from .engine.query import SearchError
 from .normalize import normalize
-from .query import SearchError, parse
 from .snippets import spans
 
 
 def query_strings(q: str) -> list[str]:
     """The normalised words and phrases a query finds; [] for an empty or malformed query."""
     try:
-        return positive_strings(parse(q)) if q.strip() else []
+        return list(compile_query(q).marks) if q.strip() else []
     except SearchError:
         return []
 

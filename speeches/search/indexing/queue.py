@@ -225,7 +225,7 @@ def _catch_up(deadline: float) -> None:
 
 def _indexed_ids() -> set[int]:
     # Imported here: the signal processor imports this module at start-up, before jieba is wanted.
-    from .backend import indexed_ids
+    from ..backend import indexed_ids
 
     return indexed_ids(ALIAS)
 

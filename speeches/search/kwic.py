@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 
-from .engine import positive_strings
+from .engine import compile_query
+from .engine.query import SearchError
 from .normalize import normalize
-from .query import SearchError, parse
 from .results import sections_in_order
 from .schema import paragraph_of, section_text
 from .snippets import spans
@@ -61,7 +61,7 @@ def every_line(*, q: str, filters: Mapping[str, Iterable[str]] | None = None, li
 
 
 def _strings(q: str) -> list[str]:
-    strings = positive_strings(parse(q)) if q.strip() else []
+    strings = list(compile_query(q).marks) if q.strip() else []
     if not strings:
         raise SearchError("逐条语境需要检索词。Enter a word or phrase to see every place it occurs.")
     return strings
