@@ -13,7 +13,7 @@ from .search import (
     SORTS, search as run_search, suggestions,
 )
 from .spreadsheet import rows_as_text
-from .models import Section, Speaker, Speech, section_tree
+from .models import TEXTS, Section, Speaker, Speech, section_tree
 
 
 def home(request):
@@ -38,7 +38,8 @@ def facet_counts(queryset, field):
 
 
 def speech_detail(request, uid):
-    speech = get_object_or_404(Speech.objects.select_related("speaker", "canonical"), uid=uid)
+    texts = (*TEXTS, *(f"canonical__{name}" for name in TEXTS))  # the page shows sections, not these
+    speech = get_object_or_404(Speech.objects.select_related("speaker", "canonical").defer(*texts), uid=uid)
     sections = list(speech.sections.all())
     canonical = speech.canonical or speech
     variants = Speech.objects.filter(Q(canonical=canonical) | Q(pk=canonical.pk)).exclude(pk=speech.pk)

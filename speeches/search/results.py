@@ -165,7 +165,7 @@ def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:
                     found[speech].append((-score, position[doc], section_id[doc]))
     shown = {s: sorted(found[s])[:SECTIONS_SHOWN] for s in chosen}
     ids = [section for hits in shown.values() for _, _, section in hits]
-    sections = Section.objects.select_related("speech__speaker").in_bulk(ids)
+    sections = Section.objects.with_speech().in_bulk(ids)
     results = []
     for speech_id in chosen:
         hits = tuple(_hit(sections[s], strings) for _, _, s in shown[speech_id] if s in sections)
