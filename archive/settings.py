@@ -34,6 +34,8 @@ try:
     ARCHIVE_MAX_FILE_BYTES = int(os.environ.get("ARCHIVE_MAX_FILE_BYTES") or 20 * 2**20)
 except ValueError:
     raise ImproperlyConfigured("ARCHIVE_MAX_FILE_BYTES must be a number of bytes, e.g. 20971520.")
+# A page that finds the search index unusable starts `index_check --repair` in the background.
+ARCHIVE_AUTO_REPAIR = env_bool("ARCHIVE_AUTO_REPAIR", True)
 # SQLite, jieba's cache and collected static files live here; it must exist before anything runs.
 (DATA_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)
 
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "speeches.middleware.security_headers",
     "speeches.middleware.refuse_nul",
+    "speeches.middleware.index_faults",
 ]
 
 ROOT_URLCONF = "archive.urls"

@@ -41,11 +41,16 @@ def _database() -> dict:
 
 
 def _index(sections: int | None) -> dict:
-    from speeches.search import index_state
+    from speeches.search.indexing.health import index_state, repair_requested
 
-    state = index_state(sections=sections if sections is not None else 0)
+    try:
+        state = index_state()
+    except Exception as error:  # the database is down: the index check asks it whether it is empty
+        return {"ok": False, "problem": "unknown", "detail": f"{error.__class__.__name__}: {error}",
+                "generation": "", "documents": 0, "repair_requested": ""}
     return {"ok": state.ok, "problem": state.problem, "detail": state.detail,
-            "generation": state.generation, "documents": state.documents}
+            "generation": state.generation, "documents": state.documents,
+            "repair_requested": repair_requested()}
 
 
 def _queue() -> dict:

@@ -41,6 +41,7 @@ def test_rows_are_quoted_and_read_back_as_the_neutralised_text():
 @pytest.fixture
 def hostile(index_path, db):
     """A speech whose title is a formula and whose text has a line starting with -20, indexed."""
+    haystack.connections["default"].get_backend().setup()  # the first, empty generation
     make_speech(HOSTILE_TITLE, speaker="@admin", occasion="+会议", sections=[
         ("", "", ["运力调整-20飞机退出运营，落实整改。"], []),
         ("", "", ["=cmd|' /C calc'!A0 落实", "\t落实到位"], []),

@@ -17,6 +17,7 @@ def reindex():
 
 @pytest.fixture
 def indexed(index_path, db):
+    haystack.connections["default"].get_backend().setup()  # the first, empty generation
     make_speech("在全市工作会议上的讲话", sections=[("", "发展", ["坚持高质量发展。"], []),
                                           ("", "改革", ["深化改革。"], [])])
     reindex()
@@ -31,7 +32,7 @@ def test_a_healthy_archive_says_ok_with_its_generation_and_no_drift(indexed, cli
     assert body["status"] == "ok"
     assert body["database"]["ok"] and body["database"]["sections"] == 2
     assert body["index"] == {"ok": True, "problem": "", "detail": "", "documents": 2,
-                             "generation": indexed.resolve().name}
+                             "generation": indexed.resolve().name, "repair_requested": ""}
     assert body["queue"] == {"length": 0, "sections": 0, "oldest_seconds": 0}
     assert body["drift"] == {"sections": 0, "unexplained": 0}
 

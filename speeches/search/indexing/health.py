@@ -1,14 +1,27 @@
-"""Is the search index usable, and how far is it from the database? For /healthz and the pages.
+"""Is the search index usable? And asking for a repair when it is not.
 
-Never creates or repairs anything: it looks. A missing index (no link, no directory), a link to a
-deleted generation, an index Whoosh cannot open or read, and an empty index while the database
-has sections are all faults; a page that needs the index answers 503 on any of them.
+index_state() only looks: it never creates or repairs. request_repair() is what a page calls on
+a fault: it notes the request beside the index and, unless ARCHIVE_AUTO_REPAIR is off, starts
+`manage.py index_check --repair` in the background (at most once a minute, never while another
+repair holds the queue lock). The repair rebuilds into a new generation and swaps it in.
 """
 from __future__ import annotations
 
+import logging
 import os
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+from .generations import REQUESTED, IndexUnavailable, gens_dir, link_target
+
+SPAWN_INTERVAL = 60.0  # seconds between two repairs started by requests
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -16,35 +29,86 @@ class IndexState:
     problem: str  # "" when usable; else missing | dangling | unreadable | empty
     detail: str
     generation: str  # the directory the index path points at ("" if none)
-    documents: int  # live documents (0 when unreadable)
+    documents: int  # live documents (0 when unusable)
 
     @property
     def ok(self) -> bool:
         return not self.problem
 
 
-def index_state(using: str = "default", *, sections: int | None = None) -> IndexState:
-    """The index as it is now. `sections`: how many the database holds, if the caller knows."""
+def index_state(using: str = "default") -> IndexState:
+    """The index as it is now."""
     from ..backend import backend
 
     engine = backend(using)
-    path = Path(engine.path)
-    generation = os.readlink(path) if path.is_symlink() else (str(path) if path.exists() else "")
-    if not path.exists():
-        problem = "dangling" if path.is_symlink() else "missing"
-        detail = f"{path} points at {generation}, which is gone" if generation else f"no index at {path}"
-        return IndexState(problem, detail, Path(generation).name, 0)
+    generation = Path(link_target(engine.path)).name if engine.path.is_symlink() else ""
     try:
         documents = engine.snapshot().searcher.doc_count()
-    except Exception as error:  # any failure to open or read: a corrupt or half-written index
-        return IndexState("unreadable", f"{error.__class__.__name__}: {error}", Path(generation).name, 0)
-    if documents == 0 and (sections if sections is not None else _sections()) > 0:
-        return IndexState("empty", "the index has no documents but the database has sections",
-                          Path(generation).name, 0)
-    return IndexState("", "", Path(generation).name, documents)
+    except IndexUnavailable as fault:
+        return IndexState(fault.problem, fault.detail, generation, 0)
+    return IndexState("", "", generation, documents)
 
 
-def _sections() -> int:
-    from speeches.models import Section
+def repair_requested(using: str = "default") -> str:
+    """The last request's reason and time, or "" (a repair's swap clears it)."""
+    try:
+        return (gens_dir(_path(using)) / REQUESTED).read_text()
+    except OSError:
+        return ""
 
-    return Section.objects.count()
+
+def request_repair(fault: IndexUnavailable, using: str = "default") -> bool:
+    """Note that the index needs a rebuild and start one in the background; True if started."""
+    path = _path(using)
+    marker = gens_dir(path) / REQUESTED
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        last = marker.stat().st_mtime if marker.exists() else 0.0
+        marker.write_text(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {fault}")
+    except OSError:
+        log.exception("Could not note the repair request beside %s", path)
+        return False
+    if not getattr(settings, "ARCHIVE_AUTO_REPAIR", True) or time.time() - last < SPAWN_INTERVAL:
+        return False
+    return _spawn(path)
+
+
+def clear_request(using: str = "default") -> None:
+    (gens_dir(_path(using)) / REQUESTED).unlink(missing_ok=True)
+
+
+def _spawn(path: Path) -> bool:
+    """`index_check --repair` on this process's database and index, detached from the request."""
+    database = _database_url()
+    if database is None:  # an in-memory test database: another process cannot open it
+        return False
+    env = {**os.environ, "ARCHIVE_INDEX_DIR": str(path), "DATABASE_URL": database}
+    log_file = path.with_name(f".{path.name}.repair.log")
+    with open(log_file, "ab") as out:
+        subprocess.Popen(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), "index_check", "--repair"],
+            cwd=settings.BASE_DIR, env=env, stdout=out, stderr=out, stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    log.warning("Search index unusable; started index_check --repair (log: %s)", log_file)
+    return True
+
+
+def _database_url() -> str | None:
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        name = str(db["NAME"])
+        return None if "memory" in name else f"sqlite:///{name}"
+    if connection.vendor == "postgresql":
+        from urllib.parse import quote
+
+        auth = f"{quote(db['USER'] or '')}:{quote(str(db['PASSWORD'] or ''))}@" if db["USER"] else ""
+        host = f"{db['HOST'] or ''}" + (f":{db['PORT']}" if db["PORT"] else "")
+        return f"postgres://{auth}{quote(host, safe=':/')}/{db['NAME']}"
+    return None
+
+
+def _path(using: str) -> Path:
+    from ..backend import backend
+
+    return backend(using).path
