@@ -32,7 +32,9 @@ samples: migrate
 	$(PY) manage.py import_speeches --if-empty $(SAMPLES)
 	$(PY) manage.py index_check --repair
 
+# The background worker (upload confirm, django-tasks) runs beside the web server and stops with it.
 run: samples
+	$(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-style serving: gunicorn, DEBUG off, static files through whitenoise. Plain HTTP on
@@ -41,6 +43,7 @@ SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}"
 serve: samples var/secret_key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(SERVE_ENV) $(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(SERVE_ENV) $(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 2 --preload
 
 var/secret_key:

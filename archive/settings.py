@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "haystack",
+    "django_tasks",
+    "django_tasks_db",
     "speeches",
 ]
 
@@ -164,3 +166,25 @@ LOGGING = {
 # Index changes are queued in the saving transaction and applied after commit (speeches/search/indexing/queue.py).
 HAYSTACK_SIGNAL_PROCESSOR = "speeches.search.indexing.signals.QueuedSignalProcessor"
 
+
+# Background jobs (upload confirm) in the database: no extra server. `make run` starts the worker
+# (`manage.py db_worker`) beside the web server; README says how to run it under systemd.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+# Bounds on what one upload may bring; import_speeches reads ARCHIVE_MAX_FILE_BYTES too.
+ARCHIVE_MAX_FILE_BYTES = env_int("ARCHIVE_MAX_FILE_BYTES", 20 * 1024 * 1024)
+ARCHIVE_MAX_UPLOAD_BYTES = env_int("ARCHIVE_MAX_UPLOAD_BYTES", 100 * 1024 * 1024)
+ARCHIVE_MAX_UPLOAD_FILES = env_int("ARCHIVE_MAX_UPLOAD_FILES", 500)
+ARCHIVE_MAX_ZIP_ENTRIES = env_int("ARCHIVE_MAX_ZIP_ENTRIES", 1000)
+ARCHIVE_MAX_UNPACKED_BYTES = env_int("ARCHIVE_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
+# A PDF's text is read in a child process with these bounds, so a hostile file fails alone.
+ARCHIVE_PDF_SECONDS = env_int("ARCHIVE_PDF_SECONDS", 30)
+ARCHIVE_PDF_MEMORY_BYTES = env_int("ARCHIVE_PDF_MEMORY_BYTES", 512 * 1024 * 1024)
+# Django refuses a request with more files than this before our own, clearer, check runs.
+DATA_UPLOAD_MAX_NUMBER_FILES = ARCHIVE_MAX_UPLOAD_FILES + 1

@@ -217,6 +217,20 @@ class Section(models.Model):
         return f"{self.speech.get_absolute_url()}#{self.anchor}"
 
 
+class FingerprintValue(models.Model):
+    """Inverted index of fingerprints: one row per value of a speech's MinHash signature.
+
+    Finding a near-duplicate looks up the new signature's values here, so only speeches that share
+    enough of them are compared, instead of every stored fingerprint (speeches.services.find_canonical).
+    """
+
+    speech = models.ForeignKey(Speech, models.CASCADE, related_name="+")
+    value = models.BigIntegerField()  # crc32: up to 2**32, past PostgreSQL's integer
+
+    class Meta:
+        indexes = [models.Index(fields=["value", "speech"])]
+
+
 class IndexQueue(models.Model):
     """Durable queue of index changes, written in the same transaction as the change.
 
@@ -242,3 +256,6 @@ def section_tree(sections) -> list[tuple[Section, list]]:
         parent = nodes.get(section.parent_id)
         (parent[1] if parent else roots).append(node)
     return roots
+
+
+from .upload.models import UploadBatch, UploadFile  # noqa: E402,F401  (models of this app)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from .ingest import IngestError, parse_bytes
-from .ingest.fingerprint import VARIANT_THRESHOLD, similarity
+from .canonical import canonical_candidates, find_canonical, fingerprint_index  # noqa: F401 (the services' API)
 from .ingest.model import ParsedSection, ParsedSpeech
 from .models import Section, SourceFile, Speaker, Speech
+from .signals import sections_replaced
 
 ANCHOR_OPENING, ANCHOR_CLOSING = "s0", "s-end"
 
@@ -34,9 +35,14 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_import(*, data: bytes, name: str) -> FileImport:
-    """Parse one file and save its speeches; all or nothing. Raises IngestError on bad input."""
-    parsed = parse_bytes(data, filename=name)
+def file_import(*, data: bytes, name: str, parsed: list[ParsedSpeech] | None = None) -> FileImport:
+    """Parse one file and save its speeches; all or nothing. Raises IngestError on bad input.
+
+    data are the bytes as received (kept in SourceFile); parsed, when given, are its speeches
+    as staff confirmed them in the upload preview (text extracted, metadata corrected).
+    """
+    if parsed is None:
+        parsed = parse_bytes(data, filename=name)
     if not parsed:
         raise IngestError(f"文件中没有找到讲话正文：{name}（No speech text found in {name}.）")
     result = FileImport(name=name)
@@ -61,31 +67,88 @@ def speech_import(*, parsed: ParsedSpeech, source: SourceFile, position: int = 0
     if Speech.objects.filter(content_checksum=content_checksum).exists():
         return None
     fingerprint = list(parsed.fingerprint)
-    date = parsed.date
-    fit = fitter(Speech)
     with transaction.atomic():
         speech = Speech.objects.create(
-            uid=content_checksum[:12],
-            title=fit("title", parsed.title),  # no title stays empty: the page shows 无题 (issue 14.8)
-            subtitle=fit("subtitle", parsed.subtitle),
-            speaker=Speaker.objects.get_or_create(name=fitter(Speaker)("name", parsed.speaker))[0]
-            if parsed.speaker else None,
-            speaker_title=fit("speaker_title", parsed.speaker_title),
-            **Speech.date_fields(date.year if date else None, date and date.month, date and date.day),
-            city=fit("city", parsed.city),
-            occasion=fit("occasion", parsed.occasion),
-            source=source,
-            source_name=source.name,
-            position=position,
-            checksum=source.checksum,
-            content_checksum=content_checksum,
-            original_text=parsed.original or parsed.text,
-            cleaned_text=parsed.text,
-            fingerprint=fingerprint,
+            uid=content_checksum[:12], source=source, source_name=source.name, position=position,
+            checksum=source.checksum, content_checksum=content_checksum, **_parsed_fields(parsed),
             canonical=find_canonical(fingerprint),
         )
         sections_create(speech=speech, sections=parsed.sections)
+        fingerprint_index(speech=speech)
     return speech
+
+
+def _parsed_fields(parsed: ParsedSpeech) -> dict:
+    """A speech's columns as the parser (and staff's corrections) give them."""
+    fit, date = fitter(Speech), parsed.date
+    return dict(
+        title=fit("title", parsed.title),  # no title stays empty: the page shows 无题 (issue 14.8)
+        subtitle=fit("subtitle", parsed.subtitle),
+        speaker=Speaker.objects.get_or_create(name=fitter(Speaker)("name", parsed.speaker))[0]
+        if parsed.speaker else None,
+        speaker_title=fit("speaker_title", parsed.speaker_title),
+        **Speech.date_fields(date.year if date else None, date and date.month, date and date.day),
+        city=fit("city", parsed.city),
+        occasion=fit("occasion", parsed.occasion),
+        original_text=parsed.original or parsed.text,  # the text as received, before cleaning
+        cleaned_text=parsed.text,
+        fingerprint=list(parsed.fingerprint),
+    )
+
+
+def source_reparse(*, source: SourceFile, parsed: list[ParsedSpeech]) -> FileImport:
+    """Store a file's speeches as the current parser reads them (corrected by staff in the preview).
+
+    The file's stored speeches are replaced in order, keeping their uids (permalinks); speeches
+    the parser now finds beyond them are added, and stored ones it no longer finds are deleted.
+    """
+    result = FileImport(name=source.name)
+    with transaction.atomic():
+        stored = list(source.speeches.order_by("position", "id"))
+        for position, speech in enumerate(parsed):
+            saved = (speech_replace(speech=stored[position], parsed=speech, position=position)
+                     if position < len(stored) else speech_import(parsed=speech, source=source, position=position))
+            if saved is None:
+                result.unchanged += 1
+                continue
+            result.speeches.append(saved)
+            result.sections += saved.sections.count()
+        for gone in stored[len(parsed):]:
+            speech_delete(speech=gone)
+    return result
+
+
+def speech_replace(*, speech: Speech, parsed: ParsedSpeech, position: int) -> Speech:
+    """Re-parse one stored speech: new text, metadata and sections under the same uid. Section tags
+    move to the new section with the same body (or else the same heading); listeners of
+    signals.sections_replaced (notes, reader tags) re-anchor theirs in this transaction."""
+    content_checksum = sha256(parsed.text.encode("utf-8"))
+    clash = Speech.objects.filter(content_checksum=content_checksum).exclude(pk=speech.pk).first()
+    if clash is not None:
+        raise IngestError(f"重新解析后的正文与已存讲话《{clash.title}》（{clash.uid}）相同，未替换。")
+    with transaction.atomic():
+        old = [(s.body, (s.label, s.heading), list(s.tags.values_list("pk", flat=True)))
+               for s in speech.sections.prefetch_related("tags")]
+        speech.sections.all().delete()  # each section's delete is queued for the index
+        for name, value in _parsed_fields(parsed).items():
+            setattr(speech, name, value)
+        speech.position, speech.content_checksum = position, content_checksum
+        speech.canonical = find_canonical(speech.fingerprint, exclude=speech.pk)
+        speech.save()
+        sections_create(speech=speech, sections=parsed.sections)
+        fingerprint_index(speech=speech)
+        _retag(speech, old)
+        sections_replaced.send(sender=Speech, speech=speech)
+    return speech
+
+
+def _retag(speech: Speech, old: list) -> None:
+    by_body = {body: tags for body, _, tags in old if tags and body}
+    by_heading = {heading: tags for _, heading, tags in old if tags and heading[1]}
+    for section in speech.sections.all():
+        tags = by_body.get(section.body) or by_heading.get((section.label, section.heading))
+        if tags:
+            section.tags.add(*tags)
 
 
 def fitter(model):
@@ -97,20 +160,6 @@ def fitter(model):
         return value if len(value) <= limit else value[: limit - 1] + "…"
 
     return fit
-
-
-def find_canonical(fingerprint: list[int]) -> Speech | None:
-    """The canonical speech of the closest near-identical reprint already stored, if any."""
-    if not fingerprint:
-        return None
-    best, best_score = None, VARIANT_THRESHOLD
-    for candidate in Speech.objects.exclude(fingerprint=[]).only("id", "fingerprint", "canonical_id"):
-        score = similarity(fingerprint, candidate.fingerprint)
-        if score >= best_score:
-            best, best_score = candidate, score
-    if best is None:
-        return None
-    return best.canonical if best.canonical_id else best
 
 
 def sections_create(*, speech: Speech, sections: tuple[ParsedSection, ...]) -> None:
@@ -136,6 +185,38 @@ def sections_create(*, speech: Speech, sections: tuple[ParsedSection, ...]) -> N
             save(node.children, section, anchor, depth + 1)
 
     save(sections, None, "", 0)
+
+
+# What staff may correct by hand (admin, upload preview); text and sections come from the parser.
+EDITABLE = ("title", "subtitle", "speaker_title", "city", "occasion")
+
+
+def speech_update(*, speech: Speech, speaker: str | Speaker | None = None, date=None,
+                  date_precision: str = "", **fields) -> Speech:
+    """Correct a speech's metadata; the text and sections stay as parsed. The save queues its
+    sections for the index (speeches.search.signals), so the change reaches search after commit.
+
+    date is a datetime.date read at date_precision ('year', 'month', 'day'; empty: 'day').
+    """
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    fit = fitter(Speech)
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(speech, name, fit(name, value.replace("\r\n", "\n").strip()))
+        if isinstance(speaker, str):
+            name = fitter(Speaker)("name", speaker.strip())
+            speaker = Speaker.objects.get_or_create(name=name)[0] if name else None
+        speech.speaker = speaker
+        precision = date_precision or "day"
+        for name, value in Speech.date_fields(
+                date.year if date else None,
+                date.month if date and precision in ("month", "day") else None,
+                date.day if date and precision == "day" else None).items():
+            setattr(speech, name, value)
+        speech.save()
+    return speech
 
 
 def speech_delete(*, speech: Speech) -> None:

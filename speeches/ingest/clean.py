@@ -19,6 +19,7 @@ _TAIL_MAX_CHARS = 3000
 # The ad header is looked for among the first lines, above the title.
 _HEADER_WINDOW = 15
 _WATERMARK_MAX = 40
+_SHORT_CHROME_MAX = 60
 _STRUCTURAL = re.compile(
     r"^(?:第[一二三四五六七八九十百]+[篇章节部]|[一二三四五六七八九十]+[、，,]|第[一二三四五六七八九十]+[，,、]"
     r"|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、]|[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})年)")
@@ -29,6 +30,7 @@ def clean(lines: list[str]) -> tuple[list[Line], list[Cut]]:
     numbered = list(enumerate(lines))
     removed: list[Cut] = []
     numbered = _drop_tail(numbered, removed)
+    numbered = _drop_short_chrome(numbered, removed)
     numbered = _drop_ad_header(numbered, removed)
     numbered = _drop_patterns(numbered, removed)
     numbered = _drop_watermarks(numbered, removed)
@@ -48,6 +50,18 @@ def _drop_tail(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     return numbered
 
 
+def _drop_short_chrome(numbered: list[Line], removed: list[Cut]) -> list[Line]:
+    """Toolbar, navigation and time-stamp lines first, so that they do not pass for an ad block."""
+    kept: list[Line] = []
+    for num, text in numbered:
+        kind = P.short_chrome(text) if text and len(text) <= _SHORT_CHROME_MAX else None
+        if kind:
+            removed.append((num, text, kind))
+        else:
+            kept.append((num, text))
+    return kept
+
+
 def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
     """An advert block above the title: drop from the top through its last ad-looking line."""
     last_ad = -1
@@ -56,7 +70,8 @@ def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
         if not text:
             continue
         seen += 1
-        if seen > _HEADER_WINDOW or looks_like_title(text) or SALUTATION.match(text) or len(text) > 60:
+        if seen > _HEADER_WINDOW or looks_like_title(text) or SALUTATION.match(text) or len(text) > 60 \
+                or _reads_as_text(text):
             break
         if P.AD_SIGNAL.search(text):
             last_ad = pos
@@ -64,6 +79,13 @@ def _drop_ad_header(numbered: list[Line], removed: list[Cut]) -> list[Line]:
         return numbered  # an ad block is only believed when one line of it is known chrome
     removed.extend((num, text, "ad header") for num, text in numbered[: last_ad + 1] if text)
     return numbered[last_ad + 1:]
+
+
+def _reads_as_text(text: str) -> bool:
+    """An address ('…的同学们：'), a sentence or an outline heading: the article has begun."""
+    if P.AD_SIGNAL.search(text):
+        return False
+    return (len(text) > 8 and text[-1] in "：:") or (len(text) > 30 and "。" in text) or bool(_STRUCTURAL.match(text))
 
 
 def _drop_patterns(numbered: list[Line], removed: list[Cut]) -> list[Line]:

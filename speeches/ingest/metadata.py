@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from .dates import is_date_line, parse_compact_date, parse_date
 from .lexicon import OCCASION_TITLE, SALUTATION, SENTENCE_END, TITLE_NOUN
 from .model import PartialDate
-from .people import parse_speaker_line, speaker_from_note, speaker_from_title
-from .places import city_from
+from .people import clean_name, parse_speaker_line, speaker_from_note, speaker_from_title
+from .notes_meta import read_datelines, read_footnotes, take_notes
+from .places import city_from, place_at, place_in_note, province_of
 
 _HEADER_MAX_LINES = 8
 _TITLE_MAX = 60
@@ -23,6 +24,8 @@ _DATE_PREFIX = re.compile(r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七�
 _OCCASION_LINE = re.compile(rf"^在(?P<occ>.+?)(?:开幕式|闭幕式)?(?:上|中)?(?:的.{{0,12}}{TITLE_NOUN}.*)?[）)]?$")
 _OCCASION_OPENING = re.compile(r"向(?P<occ>第[^，。、]{2,30}?(?:会议|大会))(?:作|报告|提出|提交)")
 _SIGN_OFF_LINES = 3
+_SUBTITLE_END = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})[）)]?$")
+
 
 
 @dataclass
@@ -37,6 +40,8 @@ class Meta:
     body: list[str] = field(default_factory=list)
     # field -> (snippet, rule, line): the text a value was read from, looked up inside line
     found: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (line, rule): notes, not text
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, line): datelines, footnotes…
 
     def put(self, name: str, value, snippet: str, rule: str, line: str = "") -> None:
         """Set a field unless already set, remembering the text it came from and the rule."""
@@ -48,14 +53,17 @@ class Meta:
 def extract(paragraphs: list[str], *, hint_title: str | None = None) -> Meta:
     """Metadata of one speech from its non-empty lines; meta.body is what remains as text."""
     meta = Meta()
+    paragraphs = take_notes(meta, paragraphs)
     header_len = _header_length(paragraphs)
-    header = paragraphs[:header_len]
+    header = _join_subtitle(paragraphs[:header_len])
     leftover = _read_header(meta, header, hint_title=hint_title)
     meta.body = leftover + paragraphs[header_len:]
     _read_sign_off(meta)
     _read_title(meta, hint_title)
+    read_footnotes(meta)
     _read_opening(meta)
     _read_city(meta)
+    read_datelines(meta)
     return meta
 
 
@@ -66,6 +74,32 @@ def _read_city(meta: Meta) -> None:
         if city and city in (getattr(meta, name) or ""):
             meta.put("city", city, city, f"city in {name}", meta.found.get(name, ("", "", ""))[0])
             return
+    for name in ("speaker_title", "occasion", "subtitle", "title"):
+        province = province_of(_DASH.sub("", _DATE_PREFIX.sub("", getattr(meta, name) or "")))
+        if province:
+            meta.put("city", province, province, f"province in {name}", meta.found.get(name, ("", "", ""))[0])
+            return
+    for name in ("subtitle", "title", "occasion"):
+        place = place_at(getattr(meta, name))
+        if place:
+            meta.put("city", place, place, f"place in {name}", meta.found.get(name, ("", "", ""))[0])
+            return
+    for text in meta.body[:2]:
+        if meta.speaker and meta.speaker in text[:40]:
+            place = place_at(text[:80])
+            meta.put("city", place, place or "", "place in editor's note", text)
+
+
+def _join_subtitle(header: list[str]) -> list[str]:
+    """A '——…' subtitle broken over two lines ('…人民代表大会' / '第三次会议上') is one line."""
+    out: list[str] = []
+    for text in header:
+        if (out and _DASH.match(out[-1]) and not _SUBTITLE_END.search(out[-1]) and len(text) <= 30
+                and not parse_speaker_line(text) and not is_date_line(text) and not _DASH.match(text)):
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
 
 
 def _header_length(paragraphs: list[str]) -> int:
@@ -109,7 +143,9 @@ def _read_header(meta: Meta, header: list[str], *, hint_title: str | None) -> li
         leftover = titles[1:] + leftover  # a lone title line, then short body lines
         titles = titles[:1]
     if titles:
-        meta.put("title", _join(titles), "\n".join(titles), "header title line")
+        # One space between title parts, whatever the file used ('弘扬“上海精神”　深化团结协作').
+        title = re.sub(r"\s+", " ", _join(titles)).rstrip("※ ")
+        meta.put("title", title, "\n".join(titles), "header title line")
     return leftover
 
 
@@ -121,6 +157,8 @@ def _read_dated_line(meta: Meta, text: str) -> None:
     match = _OCCASION_LINE.match(_DATE_PREFIX.sub("", _DASH.sub("", text)))
     if match:
         meta.put("occasion", match["occ"], match["occ"], "subtitle occasion", text)
+    place = place_in_note(text) if not _DASH.match(text) else None
+    meta.put("city", place, place or "", "place in date note", text)
 
 
 def _read_sign_off(meta: Meta) -> None:
@@ -136,6 +174,20 @@ def _read_sign_off(meta: Meta) -> None:
                 meta.put("speaker_title", signer[1], signer[1] or "", "sign-off name", meta.body[pos - 1])
                 del meta.body[pos - 1]
             return
+    _read_signature(meta)
+
+
+def _read_signature(meta: Meta) -> None:
+    """A letter signed mid-file ('习近平' / '2020年8月30日'), a news report about it below."""
+    for pos in range(1, len(meta.body) - 1):
+        text = meta.body[pos]
+        if len(text) <= 16 and is_date_line(text, max_len=16) and len(meta.body[pos - 1]) <= 4:
+            name = clean_name(meta.body[pos - 1])
+            if name:
+                meta.put("date", parse_date(text), text, "signature date")
+                meta.put("speaker", name, name, "signature", meta.body[pos - 1])
+                del meta.body[pos - 1: pos + 1]
+                return
 
 
 def _read_title(meta: Meta, hint_title: str | None) -> None:

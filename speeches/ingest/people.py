@@ -18,7 +18,7 @@ _SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉�
 _MASK = r"[*＊×xX某□○]"
 _NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]{{1,2}}{_MASK}{{1,3}})$")
 _OFFICE_END = re.compile(rf"(?:{OFFICE_SUFFIX})$")
-_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>.{{2,40}}?(?:{OFFICE_SUFFIX}))\s*(?P<name>[{HAN}\s*＊×xX某]{{2,12}})$")
+_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>.{{0,40}}?(?:{OFFICE_SUFFIX}))\s*(?P<name>[{HAN}\s*＊×xX某]{{2,12}})$")
 _WHO_IN_TITLE = re.compile(rf"^(?P<who>[{HAN}、]{{2,30}}?)(?:同志)?(?:在|于)[{HAN}]")
 
 

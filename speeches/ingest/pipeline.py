@@ -12,12 +12,13 @@ from .normalise import normalise
 from .outline import build
 from .spans import evidence, removed_lines
 from .split import Chunk, split
+from .unglue import unglue
 
 
 def parse_bytes(data: bytes, *, filename: str) -> list[ParsedSpeech]:
     """Every speech in the file, in order. Raises IngestError for unreadable input."""
     text = normalise(decode(data, filename=filename))
-    lines = reflow(strip_markup(split_lines(text)))
+    lines = unglue(reflow(strip_markup(split_lines(text))))
     kept, removed = clean(lines)
     chunks = split(kept)
     removed_by_chunk = _charge(sorted(removed + [cut for c in chunks for cut in c.dropped]), chunks)
@@ -71,6 +72,7 @@ def _speech(chunk: Chunk, removed: list[tuple[str, str]], filename: str, origina
     if closing:
         sections.append(ParsedSection("closing", "", "", tuple(closing)))
     text = "\n".join(meta.body)
+    removed = removed + meta.dropped  # datelines, footnotes, captions: read, then left out of the text
     return ParsedSpeech(
         source=filename, title=meta.title, subtitle=meta.subtitle, speaker=meta.speaker,
         speaker_title=meta.speaker_title, date=meta.date, city=meta.city, occasion=meta.occasion,

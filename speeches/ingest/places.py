@@ -38,6 +38,27 @@ CITIES = frozenset("""
 乌鲁木齐 克拉玛依 吐鲁番 哈密
 """.split())
 
+PROVINCES = tuple("""
+河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省
+广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 广西壮族自治区 西藏自治区
+宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区
+""".split())
+# Places a text names without 市 after '在': historical seats and foreign capitals and cities
+# where speeches are given. A gazetteer city alone ('在延安…') counts too (see _AT_PLACE).
+OTHER_PLACES = frozenset("""
+北平 延安 西柏坡 井冈山 瑞金 遵义 古田 南泥湾 陕北 晋察冀 太行 香港 澳门 台北
+纽约 日内瓦 巴黎 伦敦 莫斯科 东京 华盛顿 柏林 罗马 维也纳 布鲁塞尔 新德里 雅加达 曼谷 河内 万象 金边
+仰光 新加坡 吉隆坡 马尼拉 首尔 平壤 阿斯塔纳 努尔苏丹 比什凯克 杜尚别 塔什干 阿什哈巴德 德黑兰 利雅得
+开罗 约翰内斯堡 比勒陀利亚 亚的斯亚贝巴 内罗毕 达喀尔 达累斯萨拉姆 巴西利亚 里约热内卢 利马
+布宜诺斯艾利斯 圣地亚哥 墨西哥城 哈瓦那 堪培拉 悉尼 惠灵顿 奥克兰 达沃斯 汉堡 大阪 釜山 岘港
+伊斯兰堡 加德满都 科伦坡 马累 明斯克 基辅 阿拉木图 乌兰巴托 符拉迪沃斯托克 圣彼得堡 马德里 里斯本
+雅典 布达佩斯 华沙 贝尔格莱德 布拉格 阿布扎比 迪拜 多哈 安卡拉 伊斯坦布尔 巴厘岛 万隆 博鳌 乌镇
+""".split())
+_AT_PLACE = re.compile(
+    "(?:^|在|于|赴|到)(?P<place>" + "|".join(sorted(set(OTHER_PLACES) | set(CITIES) | set(PROVINCES),
+                                                 key=len, reverse=True)) + ")(?!市)")
+_LEADING_PROVINCE = re.compile("^(?:在)?(?P<province>" + "|".join(PROVINCES) + ")")
+_NOTE_PLACE = re.compile(rf"[，,]\s*(?P<place>[{HAN}]{{2,10}})\s*[）)]$")
 _MASK = re.compile(r"[*＊×xX某□○]")
 # '孟州市委…', '上海市第十六届…', '北京市市长': a name ending in 市 at the start of an office
 # or occasion, followed by the kind of word that follows a city there.
@@ -60,6 +81,24 @@ def city_from(*, office: str | None, occasion: str | None, header: list[str]) ->
         if city is not None:
             return city or None
     return None
+
+
+def province_of(text: str | None) -> str | None:
+    """'河北省第十四届人民代表大会…', '在浙江省…', '河北省省长' -> the province."""
+    match = _LEADING_PROVINCE.match(text) if text else None
+    return match["province"] if match else None
+
+
+def place_at(text: str | None) -> str | None:
+    """A known place a title, subtitle, occasion or note names after 在/于: '在延安文艺座谈会上' -> 延安."""
+    match = _AT_PLACE.search(text) if text else None
+    return match["place"] if match else None
+
+
+def place_in_note(text: str) -> str | None:
+    """'（2019年6月3日，杜尚别）' -> '杜尚别': the place a date note states, as written."""
+    match = _NOTE_PLACE.search(text)
+    return match["place"] if match and not re.search(r"[年月日]$", match["place"]) else None
 
 
 def _leading(text: str) -> str | None:

@@ -1,0 +1,241 @@
+"""Between layout and cleaning: lines that a scraper ran together are cut apart again.
+
+Speech databases deliver a speech as one line: title, '（2020年11月24日，北京）', office and
+name, salutation and body with no break; a news-agency dateline glued before the title or
+after the last sentence; a '※' footnote at the end; paragraphs marked only by '　　'. These
+cuts restore the lines a reader sees, so that the header, outline and clean-up rules apply as
+they do to a file with line breaks. Paragraphs longer than _PARAGRAPH_MAX are cut at sentence
+ends, so that no section of a huge one-line file grows without bound.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import HAN, OFFICE_SUFFIX, SALUTATION, TITLE_NOUN, looks_like_title
+from .notes import footnote
+from .people import clean_name, parse_speaker_line
+
+_PARAGRAPH_MARK = re.compile(r"\u3000{2,}|\s{4,}")
+DATELINE = re.compile(
+    rf"[（(]?(?:据)?新华社(?:[{HAN}]{{2,6}}?)?(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:专)?电[）)]?")
+_REPORT_SOURCE = re.compile(r"[（(]据新华社[^（）()]{2,100}[）)]")  # '（据新华社合肥8月21日电…）'
+_PUBLICATION = re.compile(r"《\s*[^》]{2,12}报\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d+\s*版)?\s*[）)]")
+_FOOTNOTE = re.compile(r"(?<=[。！？”])\s*(?=※)")
+_LETTER_TITLE = re.compile(r"^(回信|贺信|贺电|复信|致信|慰问信|唁电|公开信)(?=\S{6})")
+_DATE_NOTE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月[^（()）。]{0,24}[）)]")
+_SIGN_OFF = re.compile(
+    rf"(?<=[。！？!?”])\s*(?P<sign>(?:[{HAN}]{{2,4}}\s*)?(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年"
+    rf"[\d一二三四五六七八九十]{{1,2}}月[\d一二三四五六七八九十]{{1,3}}日)$")
+_SALUTATION_ANY = re.compile(
+    r"(?:同志们|各位代表|各位委员|各位领导|各位同事|各位来宾|各位嘉宾|尊敬的|女士们|先生们|朋友们|亲爱的|"
+    r"大家好|老师们|同学们|主席先生|同胞们)")
+_OFFICE_NAME_END = re.compile(
+    rf"(?:(?P<office>[{HAN}、]{{2,30}}?(?:{OFFICE_SUFFIX}))\s*)?(?P<name>[{HAN}](?:\s*[{HAN}]){{1,3}})$")
+_HEADING = re.compile(r"(?:第[一二三四五六七八九十]{1,3}[，,、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+# Inside a line: a signature and date after the last sentence of a letter, and a dateline in
+# brackets after a sentence, start new lines ('…绿水青山。习近平2020年8月30日（新华社北京8月31日电）…').
+_CN_DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日"
+_MID_CUT = re.compile(
+    rf"(?<=[。！？!?”])\s*(?=[{HAN}]{{2,4}}\s*{_CN_DATE}\s*(?:[（(]新华社|本报|$))"
+    rf"|(?<=[。！？!?”日])\s*(?=[（(]新华社[{HAN}]{{2,8}}?\d{{1,2}}月\d{{1,2}}日电[）)])"
+    rf"|(?<=电[）)])\s*(?=\S)")
+_SIGNATURE = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})\s*(?P<date>{_CN_DATE})")
+_SUBTITLE_STOP = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})")
+_SENTENCE = re.compile(r"(?<=[。！？!?])(?![”’」』）)])")
+_HEADER_MAX = 160  # title, subtitle, date note and speaker of a one-line text fit in this
+_GLUED_MIN = 200  # shorter lines are already what a reader sees
+_ONLY_LINE_MIN = 40  # …unless the line is the whole file
+_RECUT_MIN = 1200  # a paragraph this long with no break is a one-line text's body
+_PARAGRAPH_TARGET = 300  # sentences of a one-line text are gathered into paragraphs this long
+PARAGRAPH_MAX = 20_000  # no paragraph (hence no section body) is longer
+
+
+def unglue(lines: list[str]) -> list[str]:
+    """Lines with glued header, dateline, footnote and paragraphs cut apart; others as they are."""
+    out: list[str] = []
+    first = True  # the first long line of a file may hold the whole header
+    only = sum(1 for line in lines if line) == 1  # a short speech delivered as one line
+    for line in lines:
+        if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN):
+            out.append(line)
+            continue
+        pieces = [p.strip() for p in _PARAGRAPH_MARK.split(line) if p.strip()]
+        for pos, piece in enumerate(pieces):
+            out.extend(_cut(piece, header=first and pos == 0))
+        first = False
+    return out
+
+
+def _cut(text: str, *, header: bool) -> list[str]:
+    out: list[str] = []
+    for pos, part in enumerate(_MID_CUT.split(text)):
+        if part and part.strip():
+            out += _cut_part(part.strip(), header=header and pos == 0)
+    return out
+
+
+def _cut_part(text: str, *, header: bool) -> list[str]:
+    head: list[str] = []
+    tail: list[str] = []
+    match = DATELINE.match(text)
+    if match:
+        head.append(match.group())
+        text = text[match.end():].strip()
+    signature = _SIGNATURE.match(text)
+    if signature:  # '习近平2020年8月30日' after a letter: name and date lines, as a signed letter has
+        return [signature["name"], signature["date"]] + _cut_part(text[signature.end():].strip(), header=False)
+    text, tail = _cut_tail(text)
+    if header or head:
+        lines, text = _cut_header(text, _footnote_name(tail))
+        head += lines
+    return head + (_paragraphs(text) if len(text) >= _RECUT_MIN or head else [text] if text else []) + tail
+
+
+def _footnote_name(tail: list[str]) -> str | None:
+    for line in tail:
+        if line.startswith("※"):
+            found = footnote(line).get("speaker")
+            return found[0] if found else None
+    return None
+
+
+def _cut_tail(text: str) -> tuple[str, list[str]]:
+    """Publication line, dateline, footnote and sign-off at the end become lines of their own."""
+    tail: list[str] = []
+    for _ in range(4):
+        found = None
+        for pattern in (_PUBLICATION, DATELINE, _REPORT_SOURCE):
+            for match in pattern.finditer(text, max(0, len(text) - 120)):
+                if not text[match.end():].strip():
+                    found = match
+        if found:
+            tail.insert(0, found.group().strip())
+            text = text[: found.start()].rstrip()
+            continue
+        sign = _SIGN_OFF.search(text[-30:])
+        if sign:
+            tail.insert(0, sign["sign"])
+            text = text[: len(text) - len(text[-30:]) + sign.start("sign")].rstrip()
+            continue
+        break
+    parts = _FOOTNOTE.split(text)
+    if len(parts) > 1 and len(parts[-1]) <= 300:
+        tail.insert(0, parts[-1].strip())
+        text = "".join(parts[:-1]).rstrip()
+    return text, tail
+
+
+def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
+    """Title, '——' subtitle, （date，place）, office and name, before the salutation or body."""
+    letter = _LETTER_TITLE.match(text)
+    if letter:
+        return [letter.group()], text[letter.end():]
+    window = text[:_HEADER_MAX]
+    at = window.find(author) if author else -1
+    if at >= 4 and not re.search(r"[。，：]", window[:at]):  # title, then the author a footnote names
+        return _split_title(window[:at]) + [author], text[at + len(author):]
+    end = _header_end(window)
+    if end is None:
+        return [], text
+    head, rest = text[:end], text[end:]
+    if not _has_header_signal(head):
+        return [], text
+    lines: list[str] = []
+    note = _DATE_NOTE.search(head)
+    if note:
+        lines += _split_title(head[: note.start()]) + [note.group()]
+        head = head[note.end():]
+    elif "※" in head:
+        title, _, head = head.partition("※")
+        lines += _split_title(title)
+    dash = head.find("——")
+    if dash >= 0 and not lines:  # '主标题——2025年1月14日在…会议上河北省省长　王晓东'
+        subtitle_end = _subtitle_end(head, dash)
+        if subtitle_end:
+            return [line for line in _split_title(head[:subtitle_end]) + [head[subtitle_end:].strip()] if line], rest
+    speaker = _OFFICE_NAME_END.search(head)
+    if speaker and head and (lines or head[: speaker.start()]) and clean_name(speaker["name"]):
+        before = head[: speaker.start()].strip()
+        lines += _split_title(before) if before else []
+        lines.append(speaker.group().strip())
+    elif head.strip():
+        lines += _split_title(head)
+    return [line for line in lines if line], rest
+
+
+def _subtitle_end(head: str, dash: int) -> int | None:
+    """Where a run-in '——…会议上' subtitle ends: the last 上/讲话… after which only a speaker is left."""
+    for match in reversed(list(_SUBTITLE_STOP.finditer(head, dash + 2))):
+        rest = head[match.end():].strip()
+        if rest and parse_speaker_line(rest) and parse_speaker_line(rest)[0]:
+            return match.end()
+    return None
+
+
+def _has_header_signal(head: str) -> bool:
+    """A run-in header shows itself: a subtitle, a date note, ※, an office and name, a title noun."""
+    if "——" in head or "※" in head or _DATE_NOTE.search(head):
+        return True
+    speaker = _OFFICE_NAME_END.search(head)
+    return bool(speaker and speaker["office"] and clean_name(speaker["name"])) or looks_like_title(head)
+
+
+def _header_end(window: str) -> int | None:
+    """Where the header of a one-line text ends: at the salutation, or after its date note/※."""
+    salutation = _SALUTATION_ANY.search(window)
+    if salutation and "。" not in window[: salutation.start()] and salutation.start() >= 4:
+        return salutation.start()
+    note = _DATE_NOTE.search(window)
+    if note and "。" not in window[: note.start()] and note.start() >= 4:
+        return note.end()
+    star = window.find("※")
+    if 4 <= star and "。" not in window[:star]:
+        return star + 1
+    return None
+
+
+def _split_title(text: str) -> list[str]:
+    """'主标题——在…上的讲话' -> title line and subtitle line."""
+    text = text.strip()
+    pos = text.find("——")
+    if pos > 0:
+        return [text[:pos].strip(), text[pos:].strip()]
+    return [text] if text else []
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A glued body: new paragraphs before outline markers and every few sentences."""
+    if len(text) <= _PARAGRAPH_TARGET and SALUTATION.match(text) is None:
+        return [text] if text else []
+    out: list[str] = []
+    current = ""
+    for sentence in _sentences(text):
+        starts_heading = _HEADING.match(sentence) is not None
+        if current and (starts_heading or len(current) >= _PARAGRAPH_TARGET
+                        or _salutation_end(current)):
+            out.append(current)
+            current = ""
+        current += sentence
+    if current:
+        out.append(current)
+    return out
+
+
+def _sentences(text: str):
+    """Sentences, and a salutation ('同志们：') as its own piece; giant ones cut to PARAGRAPH_MAX."""
+    salutation = re.match(r"^[^。！？]{2,120}?[：:](?=\S)", text)
+    if salutation and SALUTATION.match(text):
+        yield salutation.group()
+        text = text[salutation.end():]
+    for sentence in _SENTENCE.split(text):
+        while len(sentence) > PARAGRAPH_MAX:
+            cut = max(sentence.rfind("，", 0, PARAGRAPH_MAX), sentence.rfind("；", 0, PARAGRAPH_MAX))
+            cut = cut + 1 if cut > PARAGRAPH_MAX // 2 else PARAGRAPH_MAX
+            yield sentence[:cut]
+            sentence = sentence[cut:]
+        if sentence:
+            yield sentence
+
+
+def _salutation_end(current: str) -> bool:
+    return bool(SALUTATION.match(current)) and current[-1] in "：:" and len(current) <= 120

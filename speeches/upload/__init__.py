@@ -1,0 +1,1 @@
+"""Staff upload: files checked and parsed, previewed and corrected, then imported in the background."""

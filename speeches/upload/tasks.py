@@ -1,0 +1,11 @@
+"""The background job behind "confirm" (django-tasks, database backend: `manage.py db_worker`)."""
+from django_tasks import task
+
+from .models import UploadBatch
+
+
+@task()
+def import_batch(batch_id: int) -> None:
+    from .batch import run
+
+    run(UploadBatch.objects.get(pk=batch_id))
