@@ -29,11 +29,6 @@ DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR") or BASE_DIR / "var").resolve(
 # Not resolve()d: the index path is a symbolic link that a rebuild swaps to a fresh directory
 # (speeches/search/generations.py); resolving it would pin this process to the old one.
 INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or DATA_DIR / "whoosh").absolute()
-# The largest speech file one import or upload takes (bytes); bigger ones are refused by name.
-try:
-    ARCHIVE_MAX_FILE_BYTES = int(os.environ.get("ARCHIVE_MAX_FILE_BYTES") or 20 * 2**20)
-except ValueError:
-    raise ImproperlyConfigured("ARCHIVE_MAX_FILE_BYTES must be a number of bytes, e.g. 20971520.")
 # A page that finds the search index unusable starts `index_check --repair` in the background.
 ARCHIVE_AUTO_REPAIR = env_bool("ARCHIVE_AUTO_REPAIR", True)
 # SQLite, jieba's cache and collected static files live here; it must exist before anything runs.
