@@ -3,10 +3,10 @@ from urllib.parse import quote
 
 from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from . import diff
+from . import diff, reading
 from .api import iso_date
 from .search import (
     SearchError, concordance as run_concordance, every_line, facet_labels, folded, query_strings, request_params,
@@ -40,12 +40,20 @@ def facet_counts(queryset, field):
 def speech_detail(request, uid):
     texts = (*TEXTS, *(f"canonical__{name}" for name in TEXTS))  # the page shows sections, not these
     speech = get_object_or_404(Speech.objects.select_related("speaker", "canonical").defer(*texts), uid=uid)
-    sections = list(speech.sections.all())
+    if "section" in request.GET:  # a link to an anchor that is in another part of a long speech
+        anchor = request.GET["section"][:80]
+        number = reading.part_of(speech, anchor) or 1
+        return redirect(f"{speech.get_absolute_url()}?part={number}#{quote(anchor, safe='-')}")
+    try:
+        shown = reading.reading(speech, request.GET.get("part"))
+    except reading.NoSuchPart:
+        raise Http404("part")
     canonical = speech.canonical or speech
     variants = Speech.objects.filter(Q(canonical=canonical) | Q(pk=canonical.pk)).exclude(pk=speech.pk)
     context = {
         "speech": speech,
-        "tree": section_tree(sections),
+        "tree": section_tree(shown.sections),
+        "reading": shown,
         "variants": variants.select_related("speaker").order_by("id"),
         "query": request.GET.get("q", "")[:200],
         "strings": query_strings(request.GET.get("q", "")[:200]),
