@@ -168,3 +168,13 @@ def test_a_page_that_meets_a_lost_index_starts_a_repair(archive, client, setting
     assert health.status_code == 200, log.read_text() if log.exists() else json.dumps(health.json())
     assert client.get("/api/search", {"q": "发展"}).json()["count"] > 0
     assert generations.abandoned(archive) == []
+
+
+def test_a_lost_index_is_found_at_start_up(archive, settings):
+    from speeches.search.indexing.health import check_at_startup, repair_requested
+
+    assert check_at_startup() == ""
+    shutil.rmtree(archive.resolve())
+    assert check_at_startup() == "dangling" and "dangling" in repair_requested()
+    repaired(archive)
+    assert repair_requested() == ""

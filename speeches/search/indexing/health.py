@@ -18,7 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
-from .generations import REQUESTED, IndexUnavailable, gens_dir, link_target
+from .generations import REQUESTED, IndexMissing, IndexUnavailable, gens_dir, link_target
 
 SPAWN_INTERVAL = 60.0  # seconds between two repairs started by requests
 log = logging.getLogger(__name__)
@@ -112,3 +112,31 @@ def _path(using: str) -> Path:
     from ..backend import backend
 
     return backend(using).path
+
+
+def check_at_startup(using: str = "default") -> str:
+    """At process start (wsgi.py): a lost or half-written index is reported and its repair asked
+    for before the first reader meets it. Looks at files only: a gunicorn master that opened the
+    index would hand its open files to every forked worker. Returns the problem, or ""."""
+    from django.db import connections
+
+    path = _path(using)
+    try:
+        from speeches.models import Section
+
+        if not Section.objects.exists():
+            return ""
+        if not path.exists():
+            fault: IndexUnavailable = IndexMissing(path)
+        elif not any(path.resolve().glob("*.toc")):
+            fault = IndexUnavailable("unreadable", f"{path.resolve()} has no table of contents")
+        else:
+            return ""
+        log.error("Search index unusable at start-up: %s", fault)
+        request_repair(fault, using)
+        return fault.problem
+    except Exception:  # a start-up check must not keep the site from starting
+        log.exception("Index check at start-up failed")
+        return ""
+    finally:
+        connections.close_all()  # not inherited by forked workers
