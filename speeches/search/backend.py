@@ -34,6 +34,7 @@ from .schema import CONTENT, SCHEMA, document
 LOCK_TIMEOUT = 10.0  # seconds a write waits for the lock (option LOCK_TIMEOUT), then LockError
 LOCK_DELAY = 0.05  # seconds between attempts
 OPEN_RETRIES = 20
+UPDATE_CHARS = 2_000_000  # characters of text per commit of update(): bounds a writer's memory
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -98,16 +99,27 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             raise
 
     def update(self, index, iterable, commit=True):
-        docs = []
+        """Index the objects, one commit per UPDATE_CHARS of text: a writer keeps every posting
+        of its commit in memory, so one commit for a 60 MB speech peaked at gigabytes."""
+        docs, chars = [], 0
         for obj in iterable:
             try:
-                docs.append(document(index.full_prepare(obj)))
+                doc = document(index.full_prepare(obj))
             except SkipDocument:
                 self.log.debug("Indexing for object `%s` skipped", obj)
+                continue
+            docs.append(doc)
+            chars += len(doc[CONTENT])
+            if chars >= UPDATE_CHARS:
+                self._write(docs)
+                docs, chars = [], 0
         if docs:
-            with self.writer() as writer:
-                for doc in docs:
-                    writer.update_document(**doc)
+            self._write(docs)
+
+    def _write(self, docs):
+        with self.writer() as writer:
+            for doc in docs:
+                writer.update_document(**doc)
 
     def remove(self, obj_or_string, commit=True):
         with self.writer() as writer:
@@ -131,7 +143,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
     def snapshot(self, *, allow_empty: bool = False) -> Snapshot:
         """The index as it is now, with columns loaded; reopened when it changed or was swapped."""
         with self._snapshot_lock:
-            index = self._current_index(create=False)
+            # Pages and health checks never create an index; index_check's comparison may.
+            index = self._current_index(create=allow_empty)
             snap = self._snapshot
             if snap is None or snap.index is not index or not snap.searcher.up_to_date():
                 # A new searcher, not Searcher.refresh(): refresh reuses a segment's old reader
