@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "speeches",
+    "annotations",
 ]
 
 MIDDLEWARE = [
