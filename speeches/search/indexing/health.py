@@ -103,8 +103,8 @@ def _database_url() -> str | None:
         from urllib.parse import quote
 
         auth = f"{quote(db['USER'] or '')}:{quote(str(db['PASSWORD'] or ''))}@" if db["USER"] else ""
-        host = f"{db['HOST'] or ''}" + (f":{db['PORT']}" if db["PORT"] else "")
-        return f"postgres://{auth}{quote(host, safe=':/')}/{db['NAME']}"
+        host = quote(db["HOST"] or "", safe="") + (f":{db['PORT']}" if db["PORT"] else "")  # a socket dir too
+        return f"postgres://{auth}{host}/{quote(db['NAME'])}"
     return None
 
 
