@@ -1,7 +1,8 @@
 """One settings module; what differs between machines comes from the environment.
 
 The variable names are a contract (tools outside the repo set them): DJANGO_SECRET_KEY,
-DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, ARCHIVE_DATA_DIR, ARCHIVE_INDEX_DIR.
+DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, ARCHIVE_DATA_DIR, ARCHIVE_INDEX_DIR,
+ARCHIVE_MAX_FILE_BYTES.
 """
 import datetime
 import os
@@ -29,6 +30,8 @@ DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR") or BASE_DIR / "var").resolve(
 # Not resolve()d: the index path is a symbolic link that a rebuild swaps to a fresh directory
 # (speeches/search/generations.py); resolving it would pin this process to the old one.
 INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or DATA_DIR / "whoosh").absolute()
+# A page that finds the search index unusable starts `index_check --repair` in the background.
+ARCHIVE_AUTO_REPAIR = env_bool("ARCHIVE_AUTO_REPAIR", True)
 # SQLite, jieba's cache and collected static files live here; it must exist before anything runs.
 (DATA_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)
 
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "speeches.middleware.security_headers",
     "speeches.middleware.refuse_nul",
+    "speeches.middleware.index_faults",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -2,6 +2,7 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from . import health
 from .search import SearchError, SearchPage, request_params, search as run_search
 
 
@@ -13,6 +14,15 @@ def search(request):
     except SearchError as error:
         return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse(page_json(page), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def healthz(request):
+    """GET /healthz: database, index generation, queue length and drift as JSON; 503 when down."""
+    found = health.report()
+    response = JsonResponse(found, status=503 if found["status"] == "down" else 200)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_json(page: SearchPage) -> dict:

@@ -47,8 +47,18 @@ class SpeechQuerySet(models.QuerySet):
 
     def listed(self) -> SpeechQuerySet:
         """What a list of speeches shows (speaker, length), without loading their texts."""
-        return self.select_related("speaker").defer("original_text", "cleaned_text").annotate(
+        return self.select_related("speaker").defer(*TEXTS).annotate(
             chars=Length("cleaned_text"))
+
+
+TEXTS = ("original_text", "cleaned_text")  # a speech's whole text, twice: megabytes for a long one
+
+
+class SectionQuerySet(models.QuerySet):
+    def with_speech(self) -> SectionQuerySet:
+        """Sections with their speech and speaker for display and indexing, without the speech's
+        texts: joined per section, a 60 MB speech's texts were copied into every row (GBs)."""
+        return self.select_related("speech__speaker").defer(*(f"speech__{name}" for name in TEXTS))
 
 
 class Speech(models.Model):
@@ -199,6 +209,8 @@ class Section(models.Model):
     # Position in the outline ("s2-1"), so the link survives re-importing the same text.
     anchor = models.CharField(_("锚点"), max_length=64)
     tags = models.ManyToManyField(Tag, blank=True, related_name="sections", verbose_name=_("标签"))
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["speech", "order"]

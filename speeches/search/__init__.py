@@ -27,7 +27,8 @@ _EXPORTS = {
     "highlight": "marking", "query_strings": "marking",
     "suggestions": "suggest",
     # the index
-    "indexed_ids": "backend",
+    "indexed_ids": "backend", "index_state": "indexing.health", "IndexState": "indexing.health",
+    "IndexUnavailable": "indexing.generations", "request_repair": "indexing.health",
     "enqueue": "indexing.queue", "enqueue_speeches": "indexing.queue",
     "rebuild": "indexing.rebuild", "SEGMENT_SIZE": "indexing.rebuild",
 }
