@@ -2,6 +2,7 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from . import health
 from .search import SearchError, SearchPage, offers, request_params, search as run_search
 
 
@@ -17,6 +18,15 @@ def search(request):
     found["offers"] = [{"facet": o.facet, "value": o.value, "speeches": o.speeches,
                         "url": o.url or f"/search?{o.querystring}"} for o in offers(q=page.query, filters=page.filters)]
     return JsonResponse(found, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def healthz(request):
+    """GET /healthz: database, index generation, queue length and drift as JSON; 503 when down."""
+    found = health.report()
+    response = JsonResponse(found, status=503 if found["status"] == "down" else 200)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_json(page: SearchPage) -> dict:

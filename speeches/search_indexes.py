@@ -22,7 +22,7 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
         return Section
 
     def index_queryset(self, using=None):
-        return Section.objects.select_related("speech__speaker").prefetch_related("tags")
+        return Section.objects.with_speech().prefetch_related("tags")
 
     def prepare(self, section):
         return {**super().prepare(section), **facet_values(section)}

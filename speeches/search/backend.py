@@ -36,6 +36,7 @@ from .schema import CONTENT, SCHEMA, document
 LOCK_TIMEOUT = 10.0  # seconds a write waits for the lock (option LOCK_TIMEOUT), then LockError
 LOCK_DELAY = 0.05  # seconds between attempts
 OPEN_RETRIES = 20
+UPDATE_CHARS = 2_000_000  # characters of text per commit of update(): bounds a writer's memory
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -49,9 +50,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         self._snapshot = None
         self._snapshot_lock = threading.Lock()
 
-    def setup(self):
-        """Open the generation in use (creating the first one) with our schema."""
-        gen = generations.current(self.path, SCHEMA)
+    def setup(self, *, create: bool = True):
+        """Open the generation in use with our schema, creating the first one for a writer. A
+        reader creates none while the database has sections: a lost index is a fault to report
+        and rebuild (IndexMissing), not to replace quietly with an empty one that finds nothing."""
+        self.setup_complete = False
+        gen = generations.current(self.path, SCHEMA, create=create or not _database_has_sections())
         self._generation = generations.link_target(self.path)
         self.storage = FileStorage(str(gen))
         self.content_field_name, self.schema = CONTENT, SCHEMA
@@ -61,11 +65,16 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         except EmptyIndexError:  # a plain PATH directory from before generations, still empty
             self.storage.create_index(SCHEMA)
             self.index = _open(self.storage)
+        except Exception as error:  # no TOC, a truncated one: a half-written or corrupt index
+            raise generations.IndexUnavailable("unreadable", f"{error.__class__.__name__}: {error}") from error
         self.setup_complete = True
 
-    def _current_index(self):
-        if not self.setup_complete or generations.link_target(self.path) != self._generation:
-            self.setup()
+    def _current_index(self, *, create: bool = True):
+        # A stat per call: a generation deleted behind our back is noticed as missing, not as
+        # files that fail to open one by one.
+        if (not self.setup_complete or generations.link_target(self.path) != self._generation
+                or not self.path.exists()):
+            self.setup(create=create)
         return self.index
 
     def build_schema(self, fields):
@@ -92,16 +101,27 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             raise
 
     def update(self, index, iterable, commit=True):
-        docs = []
+        """Index the objects, one commit per UPDATE_CHARS of text: a writer keeps every posting
+        of its commit in memory, so one commit for a 60 MB speech peaked at gigabytes."""
+        docs, chars = [], 0
         for obj in iterable:
             try:
-                docs.append(document(index.full_prepare(obj)))
+                doc = document(index.full_prepare(obj))
             except SkipDocument:
                 self.log.debug("Indexing for object `%s` skipped", obj)
+                continue
+            docs.append(doc)
+            chars += len(doc[CONTENT])
+            if chars >= UPDATE_CHARS:
+                self._write(docs)
+                docs, chars = [], 0
         if docs:
-            with self.writer() as writer:
-                for doc in docs:
-                    writer.update_document(**doc)
+            self._write(docs)
+
+    def _write(self, docs):
+        with self.writer() as writer:
+            for doc in docs:
+                writer.update_document(**doc)
 
     def remove(self, obj_or_string, commit=True):
         with self.writer() as writer:
@@ -122,21 +142,30 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     # Reading
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, *, allow_empty: bool = False) -> Snapshot:
         """The index as it is now, with columns loaded; reopened when it changed or was swapped."""
         with self._snapshot_lock:
-            index = self._current_index()
+            # Pages and health checks never create an index; index_check's comparison may.
+            index = self._current_index(create=allow_empty)
             snap = self._snapshot
             if snap is None or snap.index is not index or not snap.searcher.up_to_date():
                 # A new searcher, not Searcher.refresh(): refresh reuses a segment's old reader
                 # by segment id even when the new TOC has more deletions in that segment. The
                 # old searcher is not closed: a caller may still hold it; its files close with it.
-                snap = self._snapshot = _retry_open(lambda: Snapshot(index.searcher(), index))
+                try:
+                    snap = _retry_open(lambda: Snapshot(index.searcher(), index))
+                except Exception as error:  # a segment Whoosh cannot read: corrupt or half-written
+                    raise generations.IndexUnavailable(
+                        "unreadable", f"{error.__class__.__name__}: {error}") from error
+                if not snap.doc_count and not allow_empty and _database_has_sections():
+                    raise generations.IndexUnavailable(
+                        "empty", "the index has no documents but the database has sections")
+                self._snapshot = snap
             return snap
 
     def indexed_ids(self) -> set[int]:
         """Section ids that have a document in the index now (deleted documents excluded)."""
-        return self.snapshot().section_ids()
+        return self.snapshot(allow_empty=True).section_ids()
 
     @log_query
     def search(self, query_string, **kwargs):
@@ -237,6 +266,12 @@ class ChineseSearchQuery(BaseSearchQuery):
 
     def matching_all_fragment(self):
         return ""
+
+
+def _database_has_sections() -> bool:
+    from speeches.models import Section
+
+    return Section.objects.exists()
 
 
 def _open(storage):

@@ -6,6 +6,7 @@ ordered by relevance or date, cut into pages, and joined with the database rows 
 """
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 
 from .backend import backend
+from .indexing.generations import IndexUnavailable
 from .engine import compile_query, counting, match, ranking
 from .engine.query import SearchError
 from .facets import BY_NAME, FACETS
@@ -21,6 +23,7 @@ from .snippets import snippet
 
 PAGE_SIZE = 20  # speeches per page
 MAX_PAGE_SIZE = 100
+log = logging.getLogger(__name__)
 SORTS = ("relevance", "date", "oldest")  # date: newest first; oldest: first said first
 SECTIONS_SHOWN = 3  # best matching sections shown per speech
 
@@ -97,7 +100,11 @@ def sections_in_order(*, q: str, filters: Mapping[str, Iterable[str]] | None = N
 def _match(q: str, filters: dict, using: str):
     compiled = compile_query(q, filters)
     snap = backend(using).snapshot()
-    return compiled, snap, match(compiled.plan, snap)
+    try:
+        return compiled, snap, match(compiled.plan, snap)
+    except Exception as error:  # postings or columns Whoosh cannot decode: a corrupt segment
+        log.exception("Search failed reading the index")
+        raise IndexUnavailable("unreadable", f"{error.__class__.__name__}: {error}") from error
 
 
 def request_params(params) -> dict:
@@ -167,7 +174,7 @@ def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:
                     found[speech].append((-score, position[doc], section_id[doc]))
     shown = {s: sorted(found[s])[:SECTIONS_SHOWN] for s in chosen}
     ids = [section for hits in shown.values() for _, _, section in hits]
-    sections = Section.objects.select_related("speech__speaker").in_bulk(ids)
+    sections = Section.objects.with_speech().in_bulk(ids)
     results = []
     for speech_id in chosen:
         hits = tuple(_hit(sections[s], strings) for _, _, s in shown[speech_id] if s in sections)
