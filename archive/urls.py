@@ -14,6 +14,7 @@ urlpatterns = [
     path("speakers/<str:name>/", views.speaker_detail, name="speaker"),
     path("cities/<str:name>/", views.city_detail, name="city"),
     path("years/<int:year>/", views.year_detail, name="year"),
+    path("", include("annotations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ from collections import Counter
 
 from . import patterns as P
 from .lexicon import CLOSING_CUE, SALUTATION, SENTENCE_END, looks_like_title
+from .notes import dateline
 
 Line = tuple[int, str]  # (line number in the normalised file, text)
 Cut = tuple[int, str, str]  # a removed (line number, text, rule)
@@ -44,9 +45,9 @@ def _drop_tail(numbered: list[Line], removed: list[Cut]) -> list[Line]:
         remaining -= len(text)
         if text and remaining <= _TAIL_MAX_CHARS and P.ANY_LINE.search(text):
             kind = next((kind for kind, rx in P.TAIL_RE if rx.search(text)), None)
-            if kind:
-                removed.extend((num, t, kind) for num, t in numbered[pos:] if t)
-                return numbered[:pos]
+            if kind:  # a dateline below the footer still says where the speech was filed
+                removed.extend((num, t, kind) for num, t in numbered[pos:] if t and not dateline(t))
+                return numbered[:pos] + [line for line in numbered[pos:] if line[1] and dateline(line[1])]
     return numbered
 
 

@@ -24,6 +24,7 @@ _DATE_PREFIX = re.compile(r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七�
 _OCCASION_LINE = re.compile(rf"^在(?P<occ>.+?)(?:开幕式|闭幕式)?(?:上|中)?(?:的.{{0,12}}{TITLE_NOUN}.*)?[）)]?$")
 _OCCASION_OPENING = re.compile(r"向(?P<occ>第[^，。、]{2,30}?(?:会议|大会))(?:作|报告|提出|提交)")
 _SIGN_OFF_LINES = 3
+_AFTER_NOTE = re.compile(r"^[（(][^（）()]{4,30}[）)]\s*(?P<rest>\S.{1,30})$")
 _SUBTITLE_END = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})[）)]?$")
 
 
@@ -159,6 +160,11 @@ def _read_dated_line(meta: Meta, text: str) -> None:
         meta.put("occasion", match["occ"], match["occ"], "subtitle occasion", text)
     place = place_in_note(text) if not _DASH.match(text) else None
     meta.put("city", place, place or "", "place in date note", text)
+    glued = _AFTER_NOTE.match(text)  # '（2023年5月8日）王某某': a name glued after the date note
+    speaker = parse_speaker_line(glued["rest"]) if glued else None
+    if speaker:
+        meta.put("speaker", speaker[0], speaker[0] or "", "speaker line", text)
+        meta.put("speaker_title", speaker[1], speaker[1] or "", "speaker line", text)
 
 
 def _read_sign_off(meta: Meta) -> None:

@@ -26,7 +26,7 @@ PHOTO_CREDIT = re.compile(
     rf"[（(]?\s*(?:新华社|本报|人民日报|央视|中新社)?(?:特约)?(?:记者|通讯员)\s*"
     rf"[{HAN}]{{2,4}}(?:[\s、]+[{HAN}]{{2,4}}){{0,2}}\s*/?\s*摄\s*[）)]?|[（(]\s*新华社发\s*[）)]")
 # A caption line: a short sentence about a picture that ends with its credit.
-CAPTION_LINE = re.compile(rf"^.{{0,120}}(?:{PHOTO_CREDIT.pattern}|新华社发|图为[^。]{{0,60}}。?)$")
+CAPTION_LINE = re.compile(rf"^(?:▲.{{0,120}}|.{{0,120}}(?:{PHOTO_CREDIT.pattern}|新华社发|图为[^。]{{0,60}}。?))$")
 
 
 def dateline(text: str) -> tuple[str | None, int, int] | None:

@@ -26,7 +26,7 @@ def take_notes(meta: Meta, paragraphs: list[str]) -> list[str]:
             meta.notes.append((kind, text))
             meta.dropped.append((text, kind))
             continue
-        if len(text) <= 160 and ("摄" in text or "新华社发" in text or text.startswith("图为")) \
+        if len(text) <= 160 and ("摄" in text or "新华社发" in text or text.startswith(("图为", "▲"))) \
                 and N.CAPTION_LINE.match(text):
             meta.dropped.append((text, "photo caption"))
             continue

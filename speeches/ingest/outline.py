@@ -22,9 +22,14 @@ _AT_START = re.compile(rf"^(?:{_MARKER})")
 # looked for there, because '(1)' and '1.' lists inside sentences are common and not headings.
 _GLUED = re.compile(rf"(?<=[：:。])\s*(?:(?P<di>第(?P<di_n>{_CN})[，,、：:]\s*)|(?P<han>(?P<han_n>{_CN})、)"
                     rf"|(?P<phan>[（(](?P<phan_n>{_CN})[）)]))")
-# The heading is the clause after the label; a space between two Han characters is a line
-# break the scraper lost ('…借势 古话说，…'), so it ends the heading too.
-_HEADING_END = re.compile(r"[。；;！？!?]|(?<=[\u4e00-\u9fff”）)])\s+(?=[\u4e00-\u9fff“（(])")
+# The heading is the clause after the label. A short clause is kept whole, spaces and all
+# ('2.李克强主持召开国务院全体会议 讨论《…》', '4.【开好局 起好步】山东'); in a long one, or
+# when a sentence goes on after it, a space between two Han characters is a line break the
+# scraper lost ('…借势 古话说，…') and ends the heading.
+_HEADING_END = re.compile(r"[。；;！？!?]")
+_LOST_BREAK = re.compile(r"(?<=[\u4e00-\u9fff”）)])\s+(?=[\u4e00-\u9fff“（(])")
+_WHOLE_HEADING_MAX = 40
+_CLAUSE = re.compile(r"[，,：:]")  # after the space: a sentence going on, not a heading's second half
 _STYLES = ("di", "han", "phan", "num", "pnum")
 
 
@@ -117,6 +122,9 @@ def _after_heading(outline: _Outline, rest: str) -> str:
     rest = rest.strip()
     end = _HEADING_END.search(rest)
     heading, body = (rest[: end.start()], rest[end.end():]) if end else (rest, "")
+    lost = _LOST_BREAK.search(heading)
+    if lost and (len(heading) > _WHOLE_HEADING_MAX or _CLAUSE.search(heading, lost.end())):
+            heading, body = heading[: lost.start()], rest[lost.end():].strip()
     outline.stack[-1][2].heading = heading.strip().rstrip("：:，, ")
     return body.strip()
 

@@ -2,6 +2,8 @@
 outline and fingerprint."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .clean import Cut, clean
 from .decode import decode
 from .fingerprint import minhash
@@ -12,7 +14,9 @@ from .normalise import normalise
 from .outline import build
 from .spans import evidence, removed_lines
 from .split import Chunk, split
-from .unglue import unglue
+from .unglue import PARAGRAPH_MAX, unglue
+
+SECTION_MAX = PARAGRAPH_MAX  # characters of text in one section (issue 13)
 
 
 def parse_bytes(data: bytes, *, filename: str) -> list[ParsedSpeech]:
@@ -26,6 +30,25 @@ def parse_bytes(data: bytes, *, filename: str) -> list[ParsedSpeech]:
     speeches = (_speech(chunk, extra, filename, original)
                 for chunk, extra, original in zip(chunks, removed_by_chunk, originals))
     return [speech for speech in speeches if speech is not None]
+
+
+def bounded(section: ParsedSection) -> ParsedSection:
+    """A section whose text exceeds SECTION_MAX keeps its first part; the rest follows as
+    '（续）' sub-sections of at most SECTION_MAX characters each (paragraphs are never longer,
+    see unglue.PARAGRAPH_MAX), so that one huge paragraph-run is never one giant section."""
+    children = tuple(bounded(child) for child in section.children)
+    if sum(len(p) for p in section.paragraphs) <= SECTION_MAX:
+        return replace(section, children=children) if children != section.children else section
+    groups: list[list[str]] = [[]]
+    size = 0
+    for paragraph in section.paragraphs:
+        if groups[-1] and size + len(paragraph) > SECTION_MAX:
+            groups.append([])
+            size = 0
+        groups[-1].append(paragraph)
+        size += len(paragraph)
+    more = tuple(ParsedSection("heading", "", "（续）", tuple(group)) for group in groups[1:])
+    return replace(section, paragraphs=tuple(groups[0]), children=more + children)
 
 
 def _charge(removed: list[Cut], chunks: list[Chunk]) -> list[list[tuple[str, str]]]:
@@ -71,6 +94,7 @@ def _speech(chunk: Chunk, removed: list[tuple[str, str]], filename: str, origina
     sections.extend(headings)
     if closing:
         sections.append(ParsedSection("closing", "", "", tuple(closing)))
+    sections = [bounded(section) for section in sections]
     text = "\n".join(meta.body)
     removed = removed + meta.dropped  # datelines, footnotes, captions: read, then left out of the text
     return ParsedSpeech(

@@ -44,7 +44,7 @@ PROVINCES = tuple("""
 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区
 """.split())
 # Places a text names without 市 after '在': historical seats and foreign capitals and cities
-# where speeches are given. A gazetteer city alone ('在延安…') counts too (see _AT_PLACE).
+# where speeches are given; a gazetteer city or a province after 在 counts too (see _AT_PLACE).
 OTHER_PLACES = frozenset("""
 北平 延安 西柏坡 井冈山 瑞金 遵义 古田 南泥湾 陕北 晋察冀 太行 香港 澳门 台北
 纽约 日内瓦 巴黎 伦敦 莫斯科 东京 华盛顿 柏林 罗马 维也纳 布鲁塞尔 新德里 雅加达 曼谷 河内 万象 金边
@@ -55,7 +55,7 @@ OTHER_PLACES = frozenset("""
 雅典 布达佩斯 华沙 贝尔格莱德 布拉格 阿布扎比 迪拜 多哈 安卡拉 伊斯坦布尔 巴厘岛 万隆 博鳌 乌镇
 """.split())
 _AT_PLACE = re.compile(
-    "(?:^|在|于|赴|到)(?P<place>" + "|".join(sorted(set(OTHER_PLACES) | set(CITIES) | set(PROVINCES),
+    "在(?P<place>" + "|".join(sorted(set(OTHER_PLACES) | set(CITIES) | set(PROVINCES),
                                                  key=len, reverse=True)) + ")(?!市)")
 _LEADING_PROVINCE = re.compile("^(?:在)?(?P<province>" + "|".join(PROVINCES) + ")")
 _NOTE_PLACE = re.compile(rf"[，,]\s*(?P<place>[{HAN}]{{2,10}})\s*[）)]$")
@@ -90,7 +90,7 @@ def province_of(text: str | None) -> str | None:
 
 
 def place_at(text: str | None) -> str | None:
-    """A known place a title, subtitle, occasion or note names after 在/于: '在延安文艺座谈会上' -> 延安."""
+    """A known place a title, subtitle, occasion or note names after 在: '在延安文艺座谈会上' -> 延安."""
     match = _AT_PLACE.search(text) if text else None
     return match["place"] if match else None
 

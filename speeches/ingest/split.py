@@ -67,7 +67,7 @@ def _title_starts(lines: list[Line]) -> list[tuple[int, str | None]]:
     counts = Counter(t for t in texts if t and looks_like_title(t) and not _COMPILATION.search(t))
     starts: list[int] = []
     for pos, text in enumerate(texts):
-        if not text or _COMPILATION.search(text) or not looks_like_title(text):
+        if not text or not looks_like_title(text) or _COMPILATION.search(text):
             continue
         if counts[text] >= 2 or _salutation_follows(texts, pos):
             first = _header_top(texts, pos)

@@ -41,7 +41,11 @@ _MID_CUT = re.compile(
     rf"|(?<=电[）)])\s*(?=\S)")
 _SIGNATURE = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})\s*(?P<date>{_CN_DATE})")
 _SUBTITLE_STOP = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})")
-_SENTENCE = re.compile(r"(?<=[。！？!?])(?![”’」』）)])")
+# The markers of clean.py's tails (patterns.TAIL), glued after a sentence near the end.
+_GLUED_TAIL = re.compile(r"[。！？!?”）)](?=\s*(?:本作品|这部作品|此作品|相关(?:阅读|新闻|文章|推荐|链接|报道|稿件)|"
+                         r"推荐阅读|延伸阅读|上一篇|下一篇|【?责任编辑|版权所有))")
+_GLUED_TAIL_WINDOW = 3000
+_SENTENCE_END = re.compile(r"[。！？!?](?![”’」』）)])")
 _HEADER_MAX = 160  # title, subtitle, date note and speaker of a one-line text fit in this
 _GLUED_MIN = 200  # shorter lines are already what a reader sees
 _ONLY_LINE_MIN = 40  # …unless the line is the whole file
@@ -57,9 +61,14 @@ def unglue(lines: list[str]) -> list[str]:
     only = sum(1 for line in lines if line) == 1  # a short speech delivered as one line
     for line in lines:
         if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN):
-            out.append(line)
+            dateline = DATELINE.match(line) if "新华社" in line[:4] else None
+            if dateline and line[dateline.end():].strip():  # '新华社北京3月8日电 在…的讲话'
+                out += [dateline.group(), line[dateline.end():].strip()]
+            else:
+                out.append(line)
             continue
-        pieces = [p.strip() for p in _PARAGRAPH_MARK.split(line) if p.strip()]
+        marked = "\u3000\u3000" in line or "    " in line  # a substring test first: split() is slow on megabytes
+        pieces = [p.strip() for p in _PARAGRAPH_MARK.split(line) if p.strip()] if marked else [line]
         for pos, piece in enumerate(pieces):
             out.extend(_cut(piece, header=first and pos == 0))
         first = False
@@ -68,7 +77,8 @@ def unglue(lines: list[str]) -> list[str]:
 
 def _cut(text: str, *, header: bool) -> list[str]:
     out: list[str] = []
-    for pos, part in enumerate(_MID_CUT.split(text)):
+    parts = _MID_CUT.split(text) if ("新华社" in text or "本报" in text) else [text]
+    for pos, part in enumerate(parts):
         if part and part.strip():
             out += _cut_part(part.strip(), header=header and pos == 0)
     return out
@@ -100,8 +110,13 @@ def _footnote_name(tail: list[str]) -> str | None:
 
 
 def _cut_tail(text: str) -> tuple[str, list[str]]:
-    """Publication line, dateline, footnote and sign-off at the end become lines of their own."""
+    """Publication line, dateline, footnote and sign-off at the end become lines of their own;
+    a footer or 'related articles' list glued after the last sentence starts a line."""
     tail: list[str] = []
+    glued = _GLUED_TAIL.search(text, max(0, len(text) - _GLUED_TAIL_WINDOW))
+    if glued:
+        tail.append(text[glued.end():])
+        text = text[: glued.end()]
     for _ in range(4):
         found = None
         for pattern in (_PUBLICATION, DATELINE, _REPORT_SOURCE):
@@ -118,7 +133,7 @@ def _cut_tail(text: str) -> tuple[str, list[str]]:
             text = text[: len(text) - len(text[-30:]) + sign.start("sign")].rstrip()
             continue
         break
-    parts = _FOOTNOTE.split(text)
+    parts = _FOOTNOTE.split(text) if "※" in text else [text]
     if len(parts) > 1 and len(parts[-1]) <= 300:
         tail.insert(0, parts[-1].strip())
         text = "".join(parts[:-1]).rstrip()
@@ -227,14 +242,27 @@ def _sentences(text: str):
     if salutation and SALUTATION.match(text):
         yield salutation.group()
         text = text[salutation.end():]
-    for sentence in _SENTENCE.split(text):
-        while len(sentence) > PARAGRAPH_MAX:
-            cut = max(sentence.rfind("，", 0, PARAGRAPH_MAX), sentence.rfind("；", 0, PARAGRAPH_MAX))
-            cut = cut + 1 if cut > PARAGRAPH_MAX // 2 else PARAGRAPH_MAX
-            yield sentence[:cut]
-            sentence = sentence[cut:]
-        if sentence:
-            yield sentence
+    for sentence in _split_after(_SENTENCE_END, text):
+        start = 0  # offsets, not slices: a 60 MB sentence must not be copied once per cut
+        while len(sentence) - start > PARAGRAPH_MAX:
+            limit = start + PARAGRAPH_MAX
+            cut = max(sentence.rfind("，", start, limit), sentence.rfind("；", start, limit))
+            cut = cut + 1 if cut > start + PARAGRAPH_MAX // 2 else limit
+            yield sentence[start:cut]
+            start = cut
+        if start < len(sentence):
+            yield sentence[start:] if start else sentence
+
+
+def _split_after(pattern: re.Pattern, text: str):
+    """Pieces of text cut after each match (finditer on a pattern that starts with a character
+    class is far faster on megabytes than split() on a look-behind)."""
+    start = 0
+    for match in pattern.finditer(text):
+        yield text[start: match.end()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
 
 
 def _salutation_end(current: str) -> bool:

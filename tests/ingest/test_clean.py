@@ -100,3 +100,46 @@ def test_page_info_lines():
     kept, removed = run("在全市会议上的讲话\n发布时间：2021-03-05 09:30 来源：市政府办公室 浏览次数：1024\n" + BODY
                         + "\n【字号 大 中 小】 打印本页 关闭窗口")
     assert removed == ["发布时间：2021-03-05 09:30 来源：市政府办公室 浏览次数：1024", "【字号 大 中 小】 打印本页 关闭窗口"]
+
+
+PORTAL = """首页
+要闻
+当前位置：首页 > 要闻 > 时政
+政府工作报告
+来源：河北日报
+作者：王敏
+2025-11-06 10:15:42
+2026年01月28日 星期三
+【字号：大 中 小】
+【字体：加大 还原 减小】
+下载
+打印
+全屏
+收藏
+分享到：
+分享 微信 微博 QQ空间
+""" + BODY + """
+【责任编辑：李四】
+扫一扫在手机打开当前页
+网站地图 | 联系我们 | 关于我们
+版权所有 © 2026 某某日报社 冀ICP备05012345号
+相关新闻
+省政府召开常务会议"""
+
+
+def test_portal_toolbar_navigation_fields_and_footer():
+    kept, removed = run(PORTAL)
+    assert kept == ["政府工作报告"] + BODY.split("\n")
+    assert "下载" in removed and "2025-11-06 10:15:42" in removed and "【责任编辑：李四】" in removed
+
+
+def test_portal_rules_are_named():
+    _, removed = clean(PORTAL.split("\n"))
+    rules = {text: rule for _, text, rule in removed}
+    assert rules["全屏"] == "toolbar" and rules["2026年01月28日 星期三"] == "timestamp"
+    assert rules["来源：河北日报"] == "page info" and rules["网站地图 | 联系我们 | 关于我们"] == "footer"
+
+
+def test_a_sign_off_date_is_not_a_timestamp():
+    kept, removed = run(BODY + "\n2021.6.1\n2021年6月1日")
+    assert kept[-2:] == ["2021.6.1", "2021年6月1日"] and removed == []

@@ -63,3 +63,13 @@ def test_no_headings_closing_at_the_end():
 def test_malformed_numerals_are_body_not_crashes():
     opening, sections, _ = build(["十十、不是标题", "第十十，也不是", "（三二）也不是"])
     assert sections == [] and len(opening) == 3
+
+
+def test_short_heading_keeps_its_spaces():
+    """Issue 14 item 7: news bulletin items were cut at their first space."""
+    _, sections, _ = build(["1.【奋进新征程 建功新时代】各地干部群众热议全会精神；",
+                            "2.中共中央 国务院印发《关于全面推进美丽中国建设的意见》；",
+                            "3.花开中国 春意绽放；"])
+    assert [s.heading for s in sections] == ["【奋进新征程 建功新时代】各地干部群众热议全会精神",
+                                             "中共中央 国务院印发《关于全面推进美丽中国建设的意见》",
+                                             "花开中国 春意绽放"]

@@ -51,16 +51,23 @@ def variants(text: str, expected: dict) -> list[tuple[str, bytes, dict]]:
     the city when the file names none, and the day when its date lacks one."""
     lines = text.strip("\n").split("\n")
     out = [("no line breaks", "".join(line.strip() for line in lines).encode("utf-8"), expected)]
-    for style, (top, after_title, bottom) in CHROME.items():
-        body = lines[:1] + after_title.rstrip("\n").split("\n") + lines[1:] if len(lines) > 1 else lines
-        out.append((f"chrome {style}", (top + "\n".join(body) + "\n" + bottom).encode("utf-8"), expected))
+    sep = "\n\n" if _blank_separated(lines) else "\n"  # chrome laid out as the file is
+    for style, chrome in CHROME.items():
+        top, after_title, bottom = (part.rstrip("\n").split("\n") for part in chrome)
+        inside = sep + sep.join(after_title) + sep if len(lines) > 1 else ""
+        body = lines[0] + inside + "\n".join(lines[1:]).strip("\n")
+        wrapped = sep.join(top) + sep + body + sep + sep.join(bottom) + "\n"
+        out.append((f"chrome {style}", wrapped.encode("utf-8"), expected))
     line, with_dateline = _dateline(expected)
-    out.append(("dateline before", (DATELINE_PREFIX.format(**line).strip() + "\n" + text).encode("utf-8"),
-                with_dateline))
-    out.append(("dateline after", (text.rstrip("\n") + "\n" + DATELINE_SUFFIX.format(**line) + "\n").encode("utf-8"),
-                with_dateline))
+    before = DATELINE_PREFIX.format(**line).strip() + sep + text
+    after = text.rstrip("\n") + sep + DATELINE_SUFFIX.format(**line) + "\n"
+    out.append(("dateline before", before.encode("utf-8"), with_dateline))
+    out.append(("dateline after", after.encode("utf-8"), with_dateline))
     out.append(("CRLF", text.replace("\n", "\r\n").encode("utf-8"), expected))
-    out.append(("GBK", text.encode("gbk"), expected))
+    try:
+        out.append(("GBK", text.encode("gbk"), expected))
+    except UnicodeEncodeError:  # traditional or rare characters: no GBK file of this text exists
+        pass
     out.append(("full-width spaces", _full_width(text).encode("utf-8"), expected))
     return out
 
@@ -76,6 +83,12 @@ def _dateline(expected: dict) -> tuple[dict, dict]:
     if date:
         then["date"] = f"{date[:4]}-{month:02d}-{day:02d}"
     return {"city": named.removesuffix("市"), "month": month, "day": day}, then
+
+
+def _blank_separated(lines: list[str]) -> bool:
+    """Wikisource-style files put a blank line after every paragraph."""
+    filled = [pos for pos, line in enumerate(lines[:-1]) if line.strip()]
+    return bool(filled) and sum(1 for pos in filled if not lines[pos + 1].strip()) >= 0.6 * len(filled)
 
 
 def _full_width(text: str) -> str:

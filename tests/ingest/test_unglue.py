@@ -1,0 +1,59 @@
+"""unglue: a one-line text cut back into the lines a reader sees; huge paragraphs bounded."""
+from speeches.ingest.pipeline import SECTION_MAX, parse_bytes
+from speeches.ingest.unglue import PARAGRAPH_MAX, unglue
+
+BODY = "我们要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。" * 8
+
+
+def test_run_in_header_of_a_speech_database_row():
+    line = ("守望相助共克疫情 携手同心推进合作——在某某国家领导人第十二次会晤上的讲话（2020年11月17日，北京）"
+            "中华人民共和国主席 赵明远尊敬的各位同事：" + BODY)
+    assert unglue([line])[:5] == ["守望相助共克疫情 携手同心推进合作", "——在某某国家领导人第十二次会晤上的讲话",
+                                  "（2020年11月17日，北京）", "中华人民共和国主席 赵明远", "尊敬的各位同事："]
+
+
+def test_name_glued_between_date_note_and_salutation():
+    line = "在全国劳动模范表彰大会上的讲话（2020年11月24日）赵明远同志们：" + BODY
+    assert unglue([line])[:4] == ["在全国劳动模范表彰大会上的讲话", "（2020年11月24日）", "赵明远", "同志们："]
+
+
+def test_a_body_that_merely_mentions_a_salutation_is_left_alone():
+    line = "今天召开会议，请各位代表认真审议。" + BODY
+    assert unglue([line]) == [line]
+
+
+def test_dateline_publication_line_and_footnote_become_lines():
+    line = BODY + "※这是赵明远同志2020年6月2日在座谈会上的讲话。"
+    assert unglue([line])[-1] == "※这是赵明远同志2020年6月2日在座谈会上的讲话。"
+    line = "新华社北京11月12日电" + BODY + "（新华社北京3月6日电）《 人民日报 》（ 2020年03月07日 02 版）"
+    out = unglue([line])
+    assert out[0] == "新华社北京11月12日电" and out[-2:] == ["（新华社北京3月6日电）", "《 人民日报 》（ 2020年03月07日 02 版）"]
+
+
+def test_paragraph_marks_and_outline_markers_start_lines():
+    line = "同志们：\u3000\u3000" + BODY + "\u3000\u3000一、认真学习。" + BODY * 5 + "二、狠抓落实。" + BODY
+    out = unglue([line])
+    assert out[0] == "同志们：" and "一、认真学习。" in [p[:7] for p in out]
+    assert any(p.startswith("二、狠抓落实。") for p in out)
+    assert "".join(out).replace("\u3000", "") == line.replace("\u3000", "")
+
+
+def test_short_lines_of_an_ordinary_file_are_untouched():
+    lines = ["在全市会议上的讲话", "同志们：", BODY]
+    assert unglue(lines) == lines
+
+
+def test_giant_paragraph_is_bounded_and_nothing_is_lost():
+    sentence = "，经济运行总体平稳" * 20_000  # one 180,000-character sentence with no full stop
+    text = "各位代表：" + sentence + "。"
+    [speech] = parse_bytes(text.encode("utf-8"), filename="huge.txt")
+    assert max(len(p) for p in speech.text.split("\n")) <= PARAGRAPH_MAX
+
+    def sizes(sections):
+        for section in sections:
+            yield sum(len(p) for p in section.paragraphs)
+            yield from sizes(section.children)
+
+    assert max(sizes(speech.sections)) <= SECTION_MAX
+    assert speech.text.replace("\n", "") == text
+    assert [child.heading for child in speech.sections[0].children][:2] == ["（续）", "（续）"]
