@@ -99,19 +99,32 @@
     return before.textContent.length;
   }
 
+  function paragraphOf(node) {
+    var element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+    var paragraph = element && element.closest(".speech-body p[id]");
+    return paragraph && /-p\d+$/.test(paragraph.id) ? paragraph : null;
+  }
+
   function selectedWords() {
     var selection = window.getSelection();
     if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
     var range = selection.getRangeAt(0);
-    var paragraph = range.startContainer.parentElement && range.startContainer.parentElement.closest(".speech-body p[id]");
-    var other = range.endContainer.parentElement && range.endContainer.parentElement.closest(".speech-body p[id]");
-    if (!paragraph || paragraph !== (other || paragraph) || !/-p\d+$/.test(paragraph.id)) return null;
+    var paragraph = paragraphOf(range.startContainer);
+    if (!paragraph) return null;
     var text = textNodes(paragraph).map(function (n) { return n.data; }).join("").replace(/\s+$/, "");
     var from = offsetIn(paragraph, range.startContainer, range.startOffset);
-    var to = Math.min(offsetIn(paragraph, range.endContainer, range.endOffset), text.length);
+    var to = text.length;
+    if (paragraph.contains(range.endContainer)) {
+      to = Math.min(offsetIn(paragraph, range.endContainer, range.endOffset), text.length);
+    } else {
+      // A triple click ends at the start of the next paragraph: that is this paragraph to its end.
+      // Ending inside another paragraph is a selection across paragraphs, which a note cannot take.
+      var other = paragraphOf(range.endContainer);
+      if (other && offsetIn(other, range.endContainer, range.endOffset) > 0) return null;
+    }
     if (from < 0 || to <= from) return null;
     var match = paragraph.id.match(/^(.*)-p(\d+)$/);
-    return { paragraph: paragraph, section: match[1], index: match[2], start: from, end: to, exact: text.slice(from, to) };
+    return { section: match[1], index: match[2], start: from, end: to, exact: text.slice(from, to) };
   }
 
   function place(button, rect) {

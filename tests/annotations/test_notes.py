@@ -204,3 +204,16 @@ def test_a_real_reparse_reanchors_through_the_signal(users):
     assert not note.detached and note.section_id is not None
     assert note.section.body[note.start:note.end] == "推进政务服务“一网通办”"
     assert note.start > start  # it moved with the inserted words
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    (0, 2, (1, 0, 2)), (3, 6, (2, 0, 3)), (4, 8, (2, 1, 3)), (7, 8, (3, 0, 1)),  # 4..8 runs over: cut at its paragraph
+])
+def test_a_note_is_drawn_in_the_paragraph_it_starts_in(start, end, expected):
+    from types import SimpleNamespace
+
+    from annotations.templatetags.notes import paragraph_starts, place
+
+    note = SimpleNamespace(start=start, end=end)
+    place(note, paragraph_starts("ab\ncde\nf"))
+    assert (note.paragraph, note.paragraph_start, note.paragraph_end) == expected

@@ -22,6 +22,30 @@ def sign_in(page, site, user):
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site}])
 
 
+def register(page, site, username):
+    """Register through the accounts pages; before the accounts app is installed (it is built in
+    parallel), make the account directly and sign in with its session cookie."""
+    from django.contrib.auth import get_user_model
+    from django.urls import NoReverseMatch, reverse
+
+    password = "pw-Register-123456"
+    try:
+        url = reverse("register")
+    except NoReverseMatch:
+        user = get_user_model().objects.create_user(username=username, password=password)
+        sign_in(page, site, user)
+        return user
+    page.goto(site + url)
+    page.fill("#id_username", username)
+    if page.locator("#id_email").count():
+        page.fill("#id_email", "reader@example.org")
+    page.fill("#id_password1", password)
+    page.fill("#id_password2", password)
+    page.get_by_role("button", name="注册").click()
+    page.wait_for_url(f"{site}/")
+    return get_user_model().objects.get(username=username)
+
+
 @pytest.fixture
 def reader(transactional_db, django_user_model):
     return django_user_model.objects.create_user(username="读者甲", password="pw-123456-a")
@@ -43,12 +67,12 @@ def drag_select(page, paragraph_id, start, end):
     page.mouse.up()
 
 
-def test_select_words_write_a_note_reload_it_is_highlighted(site, page, sample_archive, reader):
+def test_register_select_words_write_a_note_reload_it_is_highlighted(site, page, sample_archive):
     speech = sample_archive.get(title="在市政府班子务虚会上的讲话（提纲）")
     section = next(s for s in speech.sections.all() if s.body and len(s.paragraphs[0]) > 20)
     paragraph_id = section.paragraph_anchor(0)
     expected = section.paragraphs[0][4:12]
-    sign_in(page, site, reader)
+    register(page, site, "写作者")
     page.goto(site + speech.get_absolute_url())
     drag_select(page, paragraph_id, 4, 12)
     assert page.evaluate("window.getSelection().toString()") == expected
@@ -124,3 +148,20 @@ def test_notes_screenshots(site, page, sample_archive, reader, tmp_path, width):
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (width, language)
     assert (out / f"notes-speech-{width}-en.png").stat().st_size > 10_000
+
+
+def test_triple_click_takes_the_paragraph_and_a_selection_across_paragraphs_is_refused(site, page, sample_archive, reader):
+    speech = sample_archive.get(title="在市政府班子务虚会上的讲话（提纲）")
+    section = next(s for s in speech.sections.all() if len(s.paragraphs) > 1)
+    sign_in(page, site, reader)
+    page.goto(site + speech.get_absolute_url())
+    page.locator(f'[id="{section.paragraph_anchor(0)}"]').click(click_count=3)
+    page.get_by_role("button", name="写笔记").click()
+    assert page.locator("form.note-new .note-quote").inner_text() == section.paragraphs[0]
+    page.get_by_role("button", name="取消").click()
+    first, second = (page.locator(f'[id="{section.paragraph_anchor(i)}"]').bounding_box() for i in (0, 1))
+    page.mouse.move(first["x"] + 40, first["y"] + 5)
+    page.mouse.down()
+    page.mouse.move(second["x"] + 60, second["y"] + 5, steps=5)
+    page.mouse.up()
+    assert page.get_by_role("button", name="写笔记").is_hidden()

@@ -28,7 +28,8 @@ def database_url() -> str:
     db = connections["default"].settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{db['NAME']}"
-    return (f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}@{db['HOST'] or 'localhost'}"
+    # HOST may be a unix-socket directory (CI's throwaway cluster): %-encode its slashes.
+    return (f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}@{quote(db['HOST'] or 'localhost', safe='')}"
             f":{db['PORT'] or 5432}/{db['NAME']}")
 
 
