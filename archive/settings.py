@@ -1,8 +1,10 @@
 """One settings module; what differs between machines comes from the environment.
 
 The variable names are a contract (tools outside the repo set them): DJANGO_SECRET_KEY,
-DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, ARCHIVE_DATA_DIR, ARCHIVE_INDEX_DIR.
+DJANGO_DEBUG, DJANGO_ALLOWED_HOSTS, DATABASE_URL, ARCHIVE_DATA_DIR, ARCHIVE_INDEX_DIR,
+ARCHIVE_MAX_FILE_BYTES.
 """
+import datetime
 import os
 from pathlib import Path
 
@@ -28,6 +30,8 @@ DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR") or BASE_DIR / "var").resolve(
 # Not resolve()d: the index path is a symbolic link that a rebuild swaps to a fresh directory
 # (speeches/search/generations.py); resolving it would pin this process to the old one.
 INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR") or DATA_DIR / "whoosh").absolute()
+# A page that finds the search index unusable starts `index_check --repair` in the background.
+ARCHIVE_AUTO_REPAIR = env_bool("ARCHIVE_AUTO_REPAIR", True)
 # SQLite, jieba's cache and collected static files live here; it must exist before anything runs.
 (DATA_DIR / "staticfiles").mkdir(parents=True, exist_ok=True)
 
@@ -48,10 +52,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "haystack",
+    "axes",
     "django_tasks",
     "django_tasks_db",
+    # Before haystack: its rebuild_index/update_index/clear_index are overridden in
+    # speeches/management/commands/ so that they never leave the site an empty or half index.
     "speeches",
+    "haystack",
+    "accounts",
+    "tagging",
     "annotations",
 ]
 
@@ -68,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "speeches.middleware.security_headers",
     "speeches.middleware.refuse_nul",
+    "speeches.middleware.index_faults",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -84,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context.accounts",
             ],
         },
     },
@@ -108,6 +121,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# Every sign-in (our page, the admin, the API) goes through authenticate(), so axes sees them all.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins are counted per account name and, separately, per address: either one locks.
+# A name that has no account is counted the same way, so the lock-out says nothing about it.
+AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_SIGNIN_FAILURES", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("ARCHIVE_SIGNIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+LOGIN_URL = "/accounts/login/"  # a path, not a URL name: templates link to it as it is
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+# Anyone may register unless ARCHIVE_REGISTRATION=0 (then staff make accounts in the admin).
+ACCOUNTS_REGISTRATION_OPEN = env_bool("ARCHIVE_REGISTRATION", True)
+# Password-reset mail is printed to the console unless a real backend is configured.
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "archive@localhost")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("search/kwic", views.concordance, name="concordance"),
     path("search/kwic.csv", views.concordance_csv, name="concordance_csv"),
     path("api/search", api.search, name="api_search"),
+    path("healthz", api.healthz, name="healthz"),
     path("speeches/<str:uid>/", views.speech_detail, name="speech"),
     path("speeches/<str:uid>/diff/<str:other>/", views.speech_diff, name="speech_diff"),
     path("speakers/<str:name>/", views.speaker_detail, name="speaker"),
@@ -16,5 +17,7 @@ urlpatterns = [
     path("years/<int:year>/", views.year_detail, name="year"),
     path("", include("annotations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("accounts.urls")),
+    path("", include("tagging.urls")),
     path("admin/", admin.site.urls),
 ]

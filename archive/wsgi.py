@@ -10,3 +10,8 @@ application = get_wsgi_application()
 from speeches.search import warm_up  # noqa: E402
 
 warm_up()
+
+# A lost or half-written index is reported and its rebuild started now, not at the first search.
+from speeches.search.indexing.health import check_at_startup  # noqa: E402
+
+check_at_startup()

@@ -97,11 +97,14 @@ def _du(path: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["populate", "build", "baseline", "measure", "all"])
+    parser.add_argument("step", choices=["populate", "build", "baseline", "measure", "words", "all"])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--sections", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--runs", type=int, default=5, help="timed runs per query")
+    parser.add_argument("--systems", default=",".join(("ours", "haystack", "ours, cold postings", "raw whoosh", "stock")),
+                        help="comma-separated: ours, haystack, ours cold, raw whoosh, stock")
+    parser.add_argument("--no-extras", action="store_true", help="skip the fresh-process and hostile-query runs")
     args = parser.parse_args()
     args.data_dir.mkdir(parents=True, exist_ok=True)
     setup(args.data_dir)
@@ -114,7 +117,12 @@ def main() -> None:
     if args.step in ("measure", "all"):
         from search_measure import measure
 
-        measure(args.data_dir, args.runs)
+        systems = [s.strip().replace("ours cold", "ours, cold postings") for s in args.systems.split(",")]
+        measure(args.data_dir, args.runs, systems, extras=not args.no_extras)
+    if args.step == "words":
+        from search_words import check
+
+        check()
 
 
 if __name__ == "__main__":

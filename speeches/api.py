@@ -2,7 +2,8 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from .search import SearchError, SearchPage, request_params, search as run_search
+from . import health
+from .search import SearchError, SearchPage, offers, request_params, search as run_search
 
 
 @require_GET
@@ -12,7 +13,20 @@ def search(request):
         page = run_search(**request_params(request.GET))
     except SearchError as error:
         return JsonResponse({"error": str(error)}, status=400)
-    return JsonResponse(page_json(page), json_dumps_params={"ensure_ascii": False})
+    found = page_json(page)
+    # Additive: the filters (or speeches) the query names, e.g. {"facet": "speaker", "value": "李强"}.
+    found["offers"] = [{"facet": o.facet, "value": o.value, "speeches": o.speeches,
+                        "url": o.url or f"/search?{o.querystring}"} for o in offers(q=page.query, filters=page.filters)]
+    return JsonResponse(found, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def healthz(request):
+    """GET /healthz: database, index generation, queue length and drift as JSON; 503 when down."""
+    found = health.report()
+    response = JsonResponse(found, status=503 if found["status"] == "down" else 200)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_json(page: SearchPage) -> dict:

@@ -1,6 +1,9 @@
 """Our middleware: security headers Django 5.2 does not set itself, Chinese first, no NUL to the database."""
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
+
+RETRY_AFTER = 60  # seconds: about what a repair of a small archive takes; a client retries then
 
 # No inline script anywhere: our JS lives in static files. The admin keeps inline styles.
 POLICY = (
@@ -46,4 +49,34 @@ def refuse_nul(get_response):
                                           content_type="text/plain; charset=utf-8")
         return get_response(request)
 
+    return middleware
+
+
+def index_faults(get_response):
+    """A page or API call that needs the search index while it is unusable answers 503 with
+    Retry-After, saying plainly that search is being rebuilt (JSON for the API), and asks for a
+    repair: never a 500, never a 200 with silently empty results."""
+
+    def middleware(request):
+        return get_response(request)
+
+    def process_exception(request, exception):
+        from speeches.search import IndexUnavailable, request_repair
+
+        if not isinstance(exception, IndexUnavailable):
+            return None
+        started = request_repair(exception)
+        message = "检索索引正在重建，请稍后再试。Search is being rebuilt; please try again shortly."
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"error": message, "index": exception.problem, "retry_after": RETRY_AFTER},
+                                    status=503, json_dumps_params={"ensure_ascii": False})
+        else:
+            context = {"problem": exception.problem, "retry_after": RETRY_AFTER, "started": started,
+                       "query": request.GET.get("q", "")[:200]}
+            response = render(request, "search_unavailable.html", context, status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    middleware.process_exception = process_exception
     return middleware

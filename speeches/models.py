@@ -47,8 +47,18 @@ class SpeechQuerySet(models.QuerySet):
 
     def listed(self) -> SpeechQuerySet:
         """What a list of speeches shows (speaker, length), without loading their texts."""
-        return self.select_related("speaker").defer("original_text", "cleaned_text").annotate(
+        return self.select_related("speaker").defer(*TEXTS).annotate(
             chars=Length("cleaned_text"))
+
+
+TEXTS = ("original_text", "cleaned_text")  # a speech's whole text, twice: megabytes for a long one
+
+
+class SectionQuerySet(models.QuerySet):
+    def with_speech(self) -> SectionQuerySet:
+        """Sections with their speech and speaker for display and indexing, without the speech's
+        texts: joined per section, a 60 MB speech's texts were copied into every row (GBs)."""
+        return self.select_related("speech__speaker").defer(*(f"speech__{name}" for name in TEXTS))
 
 
 class Speech(models.Model):
@@ -145,6 +155,9 @@ class Speech(models.Model):
 
 class Tag(models.Model):
     name = models.CharField(_("标签"), max_length=50, unique=True)
+    # The folded name (width, case, script: AI = ＡＩ = ai, 營商環境 = 营商环境), unique, so the
+    # spellings are one tag; also the tag's URL. Filled from the name when saved without one.
+    slug = models.CharField(_("短名"), max_length=50, unique=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -152,6 +165,29 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def fold(name: str) -> str:
+        """The slug of a tag name: trimmed, inner spaces one hyphen, width/case/script folded."""
+        from .search import fold  # the search's own folding, so a tag filter agrees with it
+
+        return fold("-".join(name.replace("/", " ").split()))
+
+    def clean(self):
+        """The admin's form: a second spelling of an existing tag is refused, not a 500."""
+        from django.core.exceptions import ValidationError
+
+        slug = self.fold(self.name)
+        if Tag.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": _("已有同一标签（不计全角半角、大小写、繁简）。")})
+
+    def save(self, *args, **kwargs):
+        self.name = " ".join(self.name.split())
+        self.slug = self.fold(self.name)  # a renamed tag's URL follows its name
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("tag", args=[self.slug])
 
 
 class Section(models.Model):
@@ -173,6 +209,8 @@ class Section(models.Model):
     # Position in the outline ("s2-1"), so the link survives re-importing the same text.
     anchor = models.CharField(_("锚点"), max_length=64)
     tags = models.ManyToManyField(Tag, blank=True, related_name="sections", verbose_name=_("标签"))
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["speech", "order"]

@@ -16,12 +16,13 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
     speech_id = indexes.IntegerField(model_attr="speech_id")
     position = indexes.IntegerField(model_attr="order")
     date = indexes.IntegerField()  # yyyymmdd of the speech, 0 when unknown
+    title = indexes.CharField(model_attr="speech__title")  # ranks, and names the speech in offers (named.py)
 
     def get_model(self):
         return Section
 
     def index_queryset(self, using=None):
-        return Section.objects.select_related("speech__speaker").prefetch_related("tags")
+        return Section.objects.with_speech().prefetch_related("tags")
 
     def prepare(self, section):
         return {**super().prepare(section), **facet_values(section)}

@@ -194,7 +194,7 @@ EDITABLE = ("title", "subtitle", "speaker_title", "city", "occasion")
 def speech_update(*, speech: Speech, speaker: str | Speaker | None = None, date=None,
                   date_precision: str = "", **fields) -> Speech:
     """Correct a speech's metadata; the text and sections stay as parsed. The save queues its
-    sections for the index (speeches.search.signals), so the change reaches search after commit.
+    sections for the index (speeches.search.indexing.signals), so the change reaches search after commit.
 
     date is a datetime.date read at date_precision ('year', 'month', 'day'; empty: 'day').
     """

@@ -1,20 +1,19 @@
 """Pages. Views stay thin: queries live on the models, search in speeches.search."""
-import csv
-import io
 from urllib.parse import quote
 
 from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from . import diff
+from . import diff, reading
 from .api import iso_date
 from .search import (
-    SearchError, concordance as run_concordance, every_line, facet_labels, folded, query_strings, request_params,
-    search as run_search, suggestions,
+    SearchError, concordance as run_concordance, every_line, facet_labels, folded, offers, query_strings,
+    request_params, SORTS, search as run_search, suggestions,
 )
-from .models import Section, Speaker, Speech, section_tree
+from .spreadsheet import rows_as_text
+from .models import TEXTS, Section, Speaker, Speech, section_tree
 
 
 def home(request):
@@ -39,13 +38,22 @@ def facet_counts(queryset, field):
 
 
 def speech_detail(request, uid):
-    speech = get_object_or_404(Speech.objects.select_related("speaker", "canonical"), uid=uid)
-    sections = list(speech.sections.all())
+    texts = (*TEXTS, *(f"canonical__{name}" for name in TEXTS))  # the page shows sections, not these
+    speech = get_object_or_404(Speech.objects.select_related("speaker", "canonical").defer(*texts), uid=uid)
+    if "section" in request.GET:  # a link to an anchor that is in another part of a long speech
+        anchor = request.GET["section"][:80]
+        number = reading.part_of(speech, anchor) or 1
+        return redirect(f"{speech.get_absolute_url()}?part={number}#{quote(anchor, safe='-')}")
+    try:
+        shown = reading.reading(speech, request.GET.get("part"))
+    except reading.NoSuchPart:
+        raise Http404("part")
     canonical = speech.canonical or speech
     variants = Speech.objects.filter(Q(canonical=canonical) | Q(pk=canonical.pk)).exclude(pk=speech.pk)
     context = {
         "speech": speech,
-        "tree": section_tree(sections),
+        "tree": section_tree(shown.sections),
+        "reading": shown,
         "variants": variants.select_related("speaker").order_by("id"),
         "query": request.GET.get("q", "")[:200],
         "strings": query_strings(request.GET.get("q", "")[:200]),
@@ -103,6 +111,7 @@ def search(request):
     chips = [(name, FACET_LABELS[name], value) for name, values in page.filters.items() for value in values]
     context = {"page": page, "groups": folded(page.results), "query": page.query, "facets": facets,
                "chips": chips, "strings": query_strings(page.query),
+               "offers": offers(q=page.query, filters=page.filters) if page.page == 1 else [],
                "page_range": page_window(page.page, page.pages),
                "suggestions": [] if page.count else suggestions(q=page.query, filters=page.filters)}
     return render(request, "speeches/search.html", context)
@@ -112,8 +121,7 @@ def concordance(request):
     """Every occurrence of the query with its context, oldest first; same parameters as search."""
     params = {"q": request.GET.get("q", ""), "filters": {}, "page": 1}
     try:
-        params = request_params(request.GET)
-        params.pop("sort")
+        params = kwic_params(request.GET)
         found = run_concordance(**params)
     except SearchError as error:
         context = {"error": str(error), "query": params["q"], "filters": params["filters"]}
@@ -126,7 +134,7 @@ def concordance(request):
 def concordance_csv(request):
     """Every line in context as CSV, up to 10,000: UTF-8 with a BOM, so Excel reads the Chinese."""
     try:
-        params = request_params(request.GET)
+        params = kwic_params(request.GET)
         lines = every_line(q=params["q"], filters=params["filters"])
     except SearchError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
@@ -136,24 +144,30 @@ def concordance_csv(request):
     return response
 
 
+def kwic_params(query) -> dict:
+    """The search parameters less the sort (lines are always oldest first), which must still be
+    one the results page accepts: the page, its CSV and the API answer a bad one alike."""
+    params = request_params(query)
+    if params.pop("sort") not in SORTS:
+        raise SearchError(f"排序只能是 {' 或 '.join(SORTS)}。sort must be one of: {', '.join(SORTS)}.")
+    return params
+
+
 def csv_rows(lines, request):
     """Rows as they are written, so a 10,000-line download starts at once. Dates are ISO at the
-    precision known (2021-01), so a spreadsheet sorts them."""
-    out = io.StringIO()
-    writer = csv.writer(out)
+    precision known (2021-01), so a spreadsheet sorts them; cells are made formula-safe."""
+    header = ["日期", "讲话人", "标题", "场合", "前文", "命中", "后文", "链接"]
 
-    def row(values) -> str:
-        writer.writerow(values)
-        text = out.getvalue()
-        out.seek(0)
-        out.truncate()
-        return text
+    def rows():
+        yield header
+        for line in lines:
+            s = line.section.speech
+            yield [iso_date(s) or "", s.speaker.name if s.speaker else "", s.title, s.occasion,
+                   line.left, line.match, line.right, request.build_absolute_uri(line.url)]
 
-    yield "\ufeff" + row(["日期", "讲话人", "标题", "场合", "前文", "命中", "后文", "链接"])
-    for line in lines:
-        s = line.section.speech
-        yield row([iso_date(s) or "", s.speaker.name if s.speaker else "", s.title, s.occasion,
-                   line.left, line.match, line.right, request.build_absolute_uri(line.url)])
+    text = rows_as_text(rows())
+    yield "\ufeff" + next(text)
+    yield from text
 
 
 def page_window(current: int, pages: int, width: int = 3) -> list[int]:

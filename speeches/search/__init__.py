@@ -25,9 +25,10 @@ _EXPORTS = {
     # marking and reading in context
     "concordance": "kwic", "every_line": "kwic",
     "highlight": "marking", "query_strings": "marking",
-    "suggestions": "suggest",
+    "suggestions": "suggest", "offers": "named", "Offer": "named",
     # the index
-    "indexed_ids": "backend",
+    "indexed_ids": "backend", "index_state": "indexing.health", "IndexState": "indexing.health",
+    "IndexUnavailable": "indexing.generations", "request_repair": "indexing.health",
     "enqueue": "indexing.queue", "enqueue_speeches": "indexing.queue",
     "rebuild": "indexing.rebuild", "SEGMENT_SIZE": "indexing.rebuild",
 }
@@ -42,6 +43,14 @@ def __getattr__(name):
     if name in _EXPORTS:
         return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
     raise AttributeError(name)
+
+
+def fold(text: str) -> str:
+    """Width, case and script folded, as text is indexed and queries are read (normalize.py):
+    for names outside the index (tags) that must agree with the search."""
+    from .normalize import normalize
+
+    return normalize(text)
 
 
 def facet_labels() -> dict[str, str]:
@@ -60,4 +69,4 @@ def warm_up() -> None:
     load_dictionary()
 
 
-__all__ = sorted([*_EXPORTS, *_MODULES, "facet_labels", "warm_up"])
+__all__ = sorted([*_EXPORTS, *_MODULES, "facet_labels", "fold", "warm_up"])

@@ -76,7 +76,7 @@ def _lines_of(ids: list[int], strings: list[str]) -> Iterator[Line]:
 def _load(ids: list[int]) -> list:
     from speeches.models import Section
 
-    found = Section.objects.select_related("speech__speaker").in_bulk(ids)
+    found = Section.objects.with_speech().in_bulk(ids)
     return [found[i] for i in ids if i in found]  # a section deleted since it was indexed drops out
 
 

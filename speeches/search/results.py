@@ -6,6 +6,7 @@ ordered by relevance or date, cut into pages, and joined with the database rows 
 """
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 
 from .backend import backend
+from .indexing.generations import IndexUnavailable
 from .engine import compile_query, counting, match, ranking
 from .engine.query import SearchError
 from .facets import BY_NAME, FACETS
@@ -21,6 +23,7 @@ from .snippets import snippet
 
 PAGE_SIZE = 20  # speeches per page
 MAX_PAGE_SIZE = 100
+log = logging.getLogger(__name__)
 SORTS = ("relevance", "date", "oldest")  # date: newest first; oldest: first said first
 SECTIONS_SHOWN = 3  # best matching sections shown per speech
 
@@ -59,7 +62,8 @@ def search(*, q: str = "", filters: Mapping[str, Iterable[str]] | None = None, s
     filters = _checked(filters or {}, sort, page, page_size)
     compiled, snap, matches = _match(q, filters, using)
     scores = ranking.scores(matches, snap, compiled.words, compiled.strings) if sort == "relevance" else None
-    order = _speech_order(matches, scores, oldest_first=sort == "oldest")
+    bonus = ranking.metadata(matches, compiled.marks) if scores is not None else {}
+    order = _speech_order(matches, scores, bonus, oldest_first=sort == "oldest")
     first = (page - 1) * page_size
     chosen = order[first : first + page_size]
     return SearchPage(
@@ -96,7 +100,11 @@ def sections_in_order(*, q: str, filters: Mapping[str, Iterable[str]] | None = N
 def _match(q: str, filters: dict, using: str):
     compiled = compile_query(q, filters)
     snap = backend(using).snapshot()
-    return compiled, snap, match(compiled, snap)
+    try:
+        return compiled, snap, match(compiled.plan, snap)
+    except Exception as error:  # postings or columns Whoosh cannot decode: a corrupt segment
+        log.exception("Search failed reading the index")
+        raise IndexUnavailable("unreadable", f"{error.__class__.__name__}: {error}") from error
 
 
 def request_params(params) -> dict:
@@ -132,8 +140,9 @@ def _checked(filters, sort, page, page_size) -> dict[str, tuple[str, ...]]:
     return checked
 
 
-def _speech_order(matches, scores, oldest_first: bool = False) -> list[int]:
-    """Speech ids, best first: by their best section's score (if ranking), then newest; or
+def _speech_order(matches, scores, bonus, oldest_first: bool = False) -> list[int]:
+    """Speech ids, best first: by their best section's score plus the speech's bonus for its
+    title and speaker (if ranking), then newest; or
     oldest first, for tracing when something was first said (undated speeches last either way)."""
     speeches: set[int] = set()
     dates: dict[int, int] = {}
@@ -149,7 +158,7 @@ def _speech_order(matches, scores, oldest_first: bool = False) -> list[int]:
                 best[key] = score
     if oldest_first:
         return sorted(speeches, key=lambda s: (not dates[s], dates[s], s))
-    return sorted(speeches, key=lambda s: (-best.get(s, 0.0), -dates[s], -s))
+    return sorted(speeches, key=lambda s: (-best.get(s, 0.0) - bonus.get(s, 0.0), -dates[s], -s))
 
 
 def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:
@@ -165,7 +174,7 @@ def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:
                     found[speech].append((-score, position[doc], section_id[doc]))
     shown = {s: sorted(found[s])[:SECTIONS_SHOWN] for s in chosen}
     ids = [section for hits in shown.values() for _, _, section in hits]
-    sections = Section.objects.select_related("speech__speaker").in_bulk(ids)
+    sections = Section.objects.with_speech().in_bulk(ids)
     results = []
     for speech_id in chosen:
         hits = tuple(_hit(sections[s], strings) for _, _, s in shown[speech_id] if s in sections)

@@ -8,6 +8,7 @@ every text field sortable (a costly column at commit), facets tokenized. This sc
 - body: the normalised text as UTF-8, for the final substring check of quoted search;
 - one field per facet of facets.REGISTRY (speaker, city, year, occasion, tag): whole values,
   indexed for filters and kept in columns for facet counting;
+- title: the speech's normalised title in a column (names and titles count for ranking; named.py);
 - section_id, speech_id, position, date, length: integer columns for grouping, sorting, ranking.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .normalize import normalize
 
 CONTENT = "text"
 GRAMS = "grams"
+TITLE = "title"
 TAG_SEPARATOR = "\x1f"
 INT_COLUMNS = ("section_id", "speech_id", "position", "date", "length")
 
@@ -88,6 +90,7 @@ def build() -> fields.Schema:
         grams=GramField(),
         body=fields.COLUMN(VarBytesColumn()),
         **{facet.name: TagsField() if facet.many else FacetField() for facet in REGISTRY},
+        title=fields.COLUMN(ValueColumn()),
         **{name: fields.COLUMN(IntColumn()) for name in INT_COLUMNS},
     )
 
@@ -122,6 +125,9 @@ def document(prepared: dict) -> dict:
         "date": int(prepared["date"] or 0),
         "length": len(text),
     }
+    title = normalize((prepared.get(TITLE) or "").strip())
+    if title:
+        doc[TITLE] = title
     for facet in REGISTRY:
         value = prepared.get(facet.name)
         if facet.many:

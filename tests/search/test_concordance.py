@@ -84,7 +84,7 @@ def test_csv_download_has_every_line_oldest_first_for_a_spreadsheet(archive, cli
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith("attachment;")
     body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff日期,讲话人,标题,场合,前文,命中,后文,链接")  # BOM: Excel reads UTF-8
+    assert body.startswith('\ufeff"日期","讲话人","标题","场合","前文","命中","后文","链接"')  # BOM: Excel reads UTF-8
     header, *rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
     texts = oracle.texts()
     assert len(rows) == sum(texts[pk].count("落实") for pk in oracle.containing("落实"))

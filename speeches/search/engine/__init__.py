@@ -7,9 +7,9 @@ from .compiled import CompiledQuery, compile_query
 from .matching import SegmentSearch
 
 
-def match(compiled: CompiledQuery, snap) -> list[tuple[object, set[int]]]:
-    """[(segment, matching docnums)] of the snapshot, deleted documents excluded."""
-    return [(seg, SegmentSearch(seg.reader, seg.body).matches(compiled.plan)) for seg in snap.segments]
+def match(plan, snap) -> list[tuple[object, set[int]]]:
+    """[(segment, docnums matching a CompiledQuery's plan)] of the snapshot, deleted ones excluded."""
+    return [(seg, SegmentSearch(seg.reader, seg.body).matches(plan)) for seg in snap.segments]
 
 
 __all__ = ["CompiledQuery", "compile_query", "match"]

@@ -9,7 +9,7 @@ pairs, precision from the check. The plan is compiled.py's, ranking ranking.py's
 """
 from __future__ import annotations
 
-from ..schema import GRAMS
+from ..schema import CONTENT, GRAMS
 from .compiled import AllOf, AnyOf, Substring, Term, Without
 from .postings import postings
 
@@ -36,7 +36,7 @@ class SegmentSearch:
             found = self.ids(node.field, node.text)
             return found & within if within is not None else set(found)
         if isinstance(node, Substring):
-            return self._substring(node.text, within)
+            return self._substring(node, within)
         if isinstance(node, AnyOf):
             return set().union(*(self._match(n, within) for n in node.nodes))
         if isinstance(node, Without):
@@ -69,18 +69,20 @@ class SegmentSearch:
             return min((self.cost(n) for n in node.nodes), default=self.reader.doc_count_all())
         return self.reader.doc_count_all()
 
-    def _substring(self, text: str, within: set[int] | None) -> set[int]:
+    def _substring(self, node: Substring, within: set[int] | None) -> set[int]:
+        text = node.text
         if len(text) <= 2:  # a character or a pair is itself a gram: the postings are exact
             return self._match(Term(GRAMS, text), within)
+        sure = self._match(Term(CONTENT, text), within) if node.word else set()
         candidates = within
         for pair in sorted(set(_pairs(text)), key=lambda p: self.df(GRAMS, p)):
             if candidates is not None and self.df(GRAMS, pair) > POSTINGS_PER_CHECK * len(candidates):
                 break
             candidates = self._match(Term(GRAMS, pair), candidates)
             if not candidates:
-                return set()
+                return sure
         needle, body = text.encode("utf-8"), self.body
-        return {d for d in candidates if needle in body[d]}
+        return sure | {d for d in (candidates - sure if sure else candidates) if needle in body[d]}
 
     def everything(self) -> set[int]:
         return set(range(self.reader.doc_count_all()))

@@ -6,15 +6,21 @@ swallowed them into longer words (税 in 所得税): for one or two characters i
 posting's weight; longer strings are counted in the normalised text, which costs a few
 microseconds a section, so past COUNT_LIMIT matching sections they do not rank and the order
 falls back to the words, then the date.
+
+Names and titles count too: a speech whose speaker or title contains a searched string gets
+METADATA_WEIGHT per string on its best section (speaker lines are parsed out of the text, so
+李强 typed with 经济 would otherwise rank his reports like anyone's).
 """
 from __future__ import annotations
 
 import math
 
-from ..schema import CONTENT, GRAMS
+from ..normalize import normalize
+from ..schema import CONTENT, GRAMS, TITLE
 from .postings import postings
 
 K1, B = 1.2, 0.75
+METADATA_WEIGHT = 4.0  # about one rare word's BM25 contribution
 COUNT_LIMIT = 5_000
 
 
@@ -58,3 +64,24 @@ def _string_tf(body, string: str, docs: set[int]) -> dict[int, int]:
     needle = string.encode("utf-8")
     counts = {doc: body[doc].count(needle) for doc in docs}
     return {doc: n for doc, n in counts.items() if n}
+
+
+def metadata(matches, marks) -> dict[int, float]:
+    """{speech id: bonus} for speeches whose title or speaker contains a marked string."""
+    bonus: dict[int, float] = {}
+    seen: dict[str, set[int]] = {TITLE: set(), "speaker": set()}  # a speech may span segments
+    for seg, docs in matches if marks else ():
+        if not docs:
+            continue
+        for name in seen:
+            _, values = seg.columns.facets[name]
+            # Titles are stored normalised; speakers as written (they are filter values).
+            texts = values if name == TITLE else [normalize(v) for v in values]
+            hits = {ref: n for ref, text in enumerate(texts) if ref and (n := sum(m in text for m in marks))}
+            if not hits:
+                continue
+            for speech, ref in seg.columns.speech_refs[name].items():
+                if ref in hits and speech not in seen[name]:
+                    seen[name].add(speech)
+                    bonus[speech] = bonus.get(speech, 0.0) + METADATA_WEIGHT * hits[ref]
+    return bonus

@@ -11,8 +11,10 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
-from ..facets import FACETS
-from ..schema import CONTENT, INT_COLUMNS
+from ..facets import FACETS, REGISTRY
+from ..schema import CONTENT, INT_COLUMNS, TAG_SEPARATOR, TITLE
+
+MANY = {facet.name for facet in REGISTRY if facet.many}
 
 _CACHE_SIZE = 256  # segments; a whole index has a handful, a busy one a few dozen
 _cache: OrderedDict[str, "Columns"] = OrderedDict()
@@ -26,6 +28,7 @@ class Columns:
     totals: dict  # name → Counter of refs over every document (deleted ones too)
     speech_docs: dict  # speech id → [docnums], in docnum order
     speech_dates: dict  # speech id → date key
+    speech_refs: dict  # title, speaker → {speech id: ordinal into facets[name]'s values}
 
 
 class Segment:
@@ -64,6 +67,13 @@ class Snapshot:
     def doc_frequency(self, word: str) -> int:
         return self.searcher.doc_frequency(CONTENT, word)
 
+    def values(self, name: str) -> list[str]:
+        """The distinct non-empty values of a facet column (tags one by one) over the snapshot."""
+        found = dict.fromkeys(v for seg in self.segments for v in seg.columns.facets[name][1] if v)
+        if name in MANY:
+            found = dict.fromkeys(tag for v in found for tag in v.split(TAG_SEPARATOR))
+        return list(found)
+
     def section_ids(self) -> set[int]:
         ids = set()
         for segment in self.segments:
@@ -79,13 +89,14 @@ def _columns(reader) -> Columns:
             _cache.move_to_end(key)
             return _cache[key]
     ints = {name: reader.column_reader(name, translate=False).load() for name in INT_COLUMNS}
-    facets = {name: _facet(reader, name) for name in FACETS}
+    facets = {name: _facet(reader, name) for name in (*FACETS, TITLE)}
     speech_docs: dict[int, list[int]] = {}
     for doc, speech in enumerate(ints["speech_id"]):
         speech_docs.setdefault(speech, []).append(doc)
     columns = Columns(
         ints=ints, facets=facets, totals={name: Counter(refs) for name, (refs, _) in facets.items()},
         speech_docs=speech_docs, speech_dates=dict(zip(ints["speech_id"], ints["date"])),
+        speech_refs={name: dict(zip(ints["speech_id"], facets[name][0])) for name in (TITLE, "speaker")},
     )
     with _cache_lock:
         _cache[key] = columns

@@ -21,6 +21,8 @@ from haystack.utils import get_identifier
 from whoosh.index import LockError
 from whoosh.util.filelock import FileLock
 
+from .generations import IndexUnavailable
+
 from speeches.models import IndexQueue, Section
 
 ALIAS = "default"
@@ -55,6 +57,11 @@ def _process_after_commit() -> None:
     # The rows stay queued for the next run or `index_check`.
     try:
         process(wait=False)
+    except IndexUnavailable as fault:  # nothing to write into: a rebuild takes every row
+        from .health import request_repair
+
+        log.error("Index queue: the index is unusable (%s); rows stay queued", fault)
+        request_repair(fault)
     except Exception:
         log.exception("Index queue: applying changes failed; they stay queued")
 
@@ -211,8 +218,11 @@ def _catch_up(deadline: float) -> None:
     queued = list(IndexQueue.objects.values_list("id", "section_id"))
     total = section_index().index_queryset(using=ALIAS).count()
     if len({sid for _, sid in queued}) < max(REBUILD_MIN, total * REBUILD_SHARE):
-        _drain(BULK_BATCH, deadline)
-        return
+        try:
+            _drain(BULK_BATCH, deadline)
+            return
+        except IndexUnavailable as fault:  # lost or broken: rebuild it, we hold the lock already
+            log.warning("Index queue: the index is unusable (%s); rebuilding it", fault)
     from .rebuild import rebuild  # imported here: it forks worker processes, only bulk jobs need it
 
     # These rows were committed before the rebuild reads the database, so it covers them; rows

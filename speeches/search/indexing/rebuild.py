@@ -61,12 +61,16 @@ def rebuild(*, using: str = "default", workers: int | None = None, segment_size:
     ranges = [(ids[i], ids[min(i + segment_size, len(ids)) - 1]) for i in range(0, len(ids), segment_size)]
     tasks = [(str(gen), using, low, high) for low, high in ranges]
     parts = []
-    for part in _run(tasks, workers):
-        parts.append(part)
-        if progress:
-            progress(part[1])
-    segments = [segment for segment, _, _ in parts if segment is not None]
-    _commit(gen, segments)
+    try:
+        for part in _run(tasks, workers):
+            parts.append(part)
+            if progress:
+                progress(part[1])
+        segments = [segment for segment, _, _ in parts if segment is not None]
+        _commit(gen, segments)
+    except BaseException:  # a killed process leaves it to the next prune (generations.py)
+        generations.discard(gen)
+        raise
     generations.swap(engine.path, gen)
     return Built(
         sections=sum(n for _, n, _ in parts), text_bytes=sum(b for _, _, b in parts),
