@@ -1,14 +1,14 @@
 """Notes out of the archive: W3C Web Annotation JSON-LD (so other annotation tools can take them)
-and CSV for spreadsheets (defusedcsv: a note starting with = or + is text, not a formula)."""
+and CSV for spreadsheets (through speeches.spreadsheet, the one rule against formula injection)."""
 from __future__ import annotations
 
 import datetime
-import io
 from typing import Iterable, Iterator
 
-from defusedcsv import csv
+from django.utils.translation import gettext as _
 
 from speeches.api import iso_date
+from speeches.spreadsheet import rows_as_text
 
 from .models import Note
 
@@ -62,28 +62,27 @@ def collection(notes: Iterable[Note], *, absolute, label: str) -> dict:
     }
 
 
-HEADER = ["创建时间 created", "修改时间 modified", "讲话 speech", "讲话人 speaker", "日期 date",
-          "节 section", "原文 quote", "笔记 note", "公开 public", "原文已变动 detached", "链接 link"]
+def header() -> list[str]:
+    """Column names in the reader's language (the export is asked for from a page in it)."""
+    return [_("创建时间"), _("修改时间"), _("讲话"), _("讲话人"), _("日期"), _("节"), _("原文"),
+            _("笔记内容"), _("公开"), _("原文已变动"), _("链接")]
 
 
 def csv_lines(notes: Iterable[Note], *, absolute) -> Iterator[str]:
     """CSV text line by line, UTF-8 BOM first so Excel reads the Chinese."""
-    out = io.StringIO()
-    writer = csv.writer(out)
+    yes, no = _("是"), _("否")
 
-    def line(values) -> str:
-        writer.writerow(values)
-        text = out.getvalue()
-        out.seek(0)
-        out.truncate()
-        return text
+    def rows():
+        yield header()
+        for note in notes:
+            speech = note.speech
+            yield [
+                timestamp(note.created), timestamp(note.modified), speech.title if speech else "",
+                speech.speaker.name if speech and speech.speaker else "",
+                (iso_date(speech) or "") if speech else "", note.section_anchor, note.exact, note.body,
+                yes if note.public else no, yes if note.detached else no, absolute(note.speech_url()),
+            ]
 
-    yield "\ufeff" + line(HEADER)
-    for note in notes:
-        speech = note.speech
-        yield line([
-            timestamp(note.created), timestamp(note.modified), speech.title if speech else "",
-            speech.speaker.name if speech and speech.speaker else "", iso_date(speech) or "" if speech else "",
-            note.section_anchor, note.exact, note.body, "yes" if note.public else "no",
-            "yes" if note.detached else "no", absolute(note.speech_url()),
-        ])
+    lines = rows_as_text(rows())
+    yield "\ufeff" + next(lines)
+    yield from lines

@@ -11,9 +11,10 @@ def my_notes(user, *, q: str = "", tag: str = "", speaker: str = "", speech: str
     if q:
         notes = notes.filter(Q(body__icontains=q) | Q(exact__icontains=q))
     if tag:
-        # Tags on the annotated section (readers' tags live in their own app; this lookup is the
-        # one django-taggit's manager and a plain many-to-many both answer).
-        notes = notes.filter(section__tags__name=tag).distinct()
+        # The annotated section's taggings this reader can see: public ones and their own private
+        # ones (a researcher codes privately, then reads their memos by code). One filter() call,
+        # so both conditions hold for the same tagging row.
+        notes = notes.filter(_visible_tagging(user, "section__taggings"), section__taggings__tag__name=tag).distinct()
     if speaker:
         notes = notes.filter(speech__speaker__name=speaker)
     if speech:
@@ -26,9 +27,14 @@ def filter_choices(user) -> dict[str, list]:
     mine = Note.objects.filter(author=user)
     speakers = mine.exclude(speech__speaker=None).values_list("speech__speaker__name", flat=True)
     speeches = mine.exclude(speech=None).values_list("speech_uid", "speech__title")
-    tags = mine.exclude(section=None).exclude(section__tags=None).values_list("section__tags__name", flat=True)
+    tags = mine.filter(_visible_tagging(user, "section__taggings")).values_list(
+        "section__taggings__tag__name", flat=True)
     return {
         "speakers": sorted(set(speakers)),
         "speeches": sorted(set(speeches), key=lambda pair: pair[1]),
         "tags": sorted(set(tags)),
     }
+
+
+def _visible_tagging(user, path: str) -> Q:
+    return Q(**{f"{path}__private": False}) | Q(**{f"{path}__user": user})

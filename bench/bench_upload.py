@@ -7,15 +7,17 @@ Each measurement runs in a fresh process with a throwaway data dir (SQLite + Who
          upload POST until the batch is done and the index holds every section. MB/s of the files.
 - one:   with a worker already running, one corpus file: seconds from the confirm POST until a
          search finds it (the progress page says 100 % at the same moment).
-- scale: seconds per file to import the same 20 corpus files (as the worker does: file_import
-         per file, the index caught up after) into an empty archive and into one of --big
-         speeches (synthetic, each with sections, fingerprints and index entries).
+- scale: seconds per file to import the same 20 corpus files (as the worker does: file_import,
+         the index caught up) into an empty archive, into one of --big speeches, and into an empty
+         one again (same sitting). The big archive is bench/upload_fill.py's: a copy of the search
+         bench's data dir (--fill-from; 104,180 indexed sections) with fingerprints, topped up to
+         --big speeches in the database.
 """
 import argparse
 import io
 import json
 import os
-import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +56,12 @@ def worker(data_dir: str) -> subprocess.Popen:
     env = {**os.environ, "ARCHIVE_DATA_DIR": data_dir}
     return subprocess.Popen([sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
                              "--interval", "0.1", "-v", "0"], cwd=ROOT, env=env)
+
+
+def cpu_of(pid: int) -> float:
+    """CPU seconds of a process and its waited-for children (the rebuild's pool), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def upload(c, files: dict[str, bytes]):
@@ -99,18 +107,21 @@ def run_zip(files: list[str]) -> dict:
     proc = worker(data_dir)
     try:
         warm(c)
-        start = time.perf_counter()
+        start, web, work = time.perf_counter(), time.process_time(), cpu_of(proc.pid)
         batch = upload(c, {"sample.zip": out.getvalue()})
         c.post(f"/admin/speeches/uploadbatch/upload/{batch.pk}/", {"confirm": "1"})
+        web = time.process_time() - web  # the two requests; the polling below is not the site's work
         wait_done(batch)
         seconds = time.perf_counter() - start
+        work = cpu_of(proc.pid) - work
     finally:
         proc.terminate()
         proc.wait()
     assert not queue.drift(), "index differs from the database"
     failed = batch.files.exclude(status="imported").count()
     mb = sum(Path(n).stat().st_size for n in files) / 1e6
-    return {"seconds": seconds, "mb": mb, "not_imported": failed, "worker": worker_seconds(batch)}
+    return {"seconds": seconds, "mb": mb, "not_imported": failed, "worker": worker_seconds(batch),
+            "cpu_web": web, "cpu_worker": work, "load": os.getloadavg()[0]}
 
 
 def worker_seconds(batch) -> float:
@@ -129,8 +140,9 @@ def run_one(name: str) -> dict:
     try:
         warm(c)
         batch = upload(c, {Path(name).name: Path(name).read_bytes()})
-        start = time.perf_counter()
+        start, web, work = time.perf_counter(), time.process_time(), cpu_of(proc.pid)
         c.post(f"/admin/speeches/uploadbatch/upload/{batch.pk}/", {"confirm": "1"})
+        web = time.process_time() - web
         while True:
             speech = Speech.objects.exclude(source_name="warm.txt").first()
             if speech is not None:
@@ -139,45 +151,49 @@ def run_one(name: str) -> dict:
                     break
             time.sleep(0.02)
         seconds = time.perf_counter() - start
+        work = cpu_of(proc.pid) - work
     finally:
         proc.terminate()
         proc.wait()
-    return {"seconds": seconds}
+    return {"seconds": seconds, "cpu_web": web, "cpu_worker": work, "load": os.getloadavg()[0]}
 
 
-def fill(count: int) -> None:
-    """`count` synthetic speeches (random common Han text), stored and indexed for real."""
+def run_scale(files: list[str], big: int, source: str) -> dict:
+    """Seconds per file, each file imported as the worker does (file_import, then the index caught
+    up). big == 0: an empty archive; else bench/upload_fill.py's archive of `big` speeches."""
+    data_dir = Path(tempfile.mkdtemp(prefix="bench-upload-"))
+    filled = {}
+    if big:
+        from bench import upload_fill
+
+        t0 = time.perf_counter()
+        upload_fill.copy_archive(Path(source), data_dir)
+        setup(str(data_dir))
+        filled = {"copied": time.perf_counter() - t0, "fingerprinted": upload_fill.fingerprint_all(),
+                  "added": upload_fill.top_up(big)}
+        filled["fill_seconds"] = time.perf_counter() - t0
+    else:
+        setup(str(data_dir))
     from speeches import services
+    from speeches.models import Section, Speech
     from speeches.search import queue
 
-    rng = random.Random(1)
-    common = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
-    with queue.bulk():
-        for i in range(count):
-            body = "\n".join(
-                f"{'一二三四五'[k]}、{''.join(rng.choices(common, k=8))}\n" + "".join(rng.choices(common, k=200)) + "。"
-                for k in range(5))
-            services.file_import(data=f"讲话{i}\n{body}".encode(), name=f"synthetic-{i}.txt")
-
-
-def run_scale(files: list[str], big: int) -> dict:
-    data_dir = tempfile.mkdtemp(prefix="bench-upload-")
-    setup(data_dir)
-    from speeches import services
-    from speeches.models import Speech
-    from speeches.search import queue
-
-    t0 = time.perf_counter()
-    fill(big)
-    filled = time.perf_counter() - t0
-    per_file = []
+    before = Speech.objects.count()
+    with queue.bulk():  # jieba's dictionary and the index opened before timing, in both archives
+        services.file_import(data="热身\n一、热身\n这是一篇用来预热的短文。".encode(), name="warm.txt")
+    per_file, cpu = [], []
     for name in files:
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         with queue.bulk():
             services.file_import(data=Path(name).read_bytes(), name=Path(name).name)
         per_file.append(time.perf_counter() - start)
-    return {"archive": Speech.objects.count() - len(files), "median": statistics.median(per_file),
-            "fill_seconds": filled}
+        cpu.append(time.process_time() - used)
+    new = Section.objects.filter(speech__source__isnull=False)
+    lost = queue.drift().missing  # the top-up's sections are not indexed (upload_fill.py): only ours count
+    missing = [pk for pk in new.values_list("pk", flat=True) if pk in lost]
+    shutil.rmtree(data_dir, ignore_errors=True)
+    return {"archive": before, "median": statistics.median(per_file), "cpu": statistics.median(cpu),
+            "per_file": per_file, "cpu_per_file": cpu, "load": os.getloadavg()[0], "imported_not_indexed": len(missing), **filled}
 
 
 def main() -> None:
@@ -186,13 +202,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--big", type=int, default=20000)
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--fill-from", default=str(ROOT / "var" / "bench-search"),
+                        help="a bench_search data dir (populate + build), copied, never written")
     parser.add_argument("--only", choices=["zip", "one", "scale"])
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         kind, payload = json.loads(args.one)
         result = {"zip": lambda: run_zip(payload), "one": lambda: run_one(payload),
-                  "scale": lambda: run_scale(payload["files"], payload["big"])}[kind]()
+                  "scale": lambda: run_scale(payload["files"], payload["big"], payload["source"])}[kind]()
         print(json.dumps(result))
         return
     files = [str(p) for p in pick(Path(args.corpus), args.files)]
@@ -206,19 +224,34 @@ def main() -> None:
         runs = [child("zip", files) for _ in range(args.runs)]
         mb = runs[0]["mb"]
         secs = statistics.median(r["seconds"] for r in runs)
+        cpu = statistics.median(r["cpu_web"] + r["cpu_worker"] for r in runs)
         print(f"zip of {len(files)} files, {mb:.2f} MB: upload to searchable median {secs:.1f} s over {args.runs} "
               f"({[round(r['seconds'], 1) for r in runs]}), {mb / secs:.2f} MB/s; of which confirm to done "
-              f"{statistics.median(r['worker'] for r in runs):.1f} s; not imported {runs[0]['not_imported']}")
+              f"{statistics.median(r['worker'] for r in runs):.1f} s; CPU (web requests + worker) median {cpu:.1f} s "
+              f"({mb / cpu:.2f} MB per CPU-second); load average {[round(r['load'], 1) for r in runs]}; "
+              f"not imported {runs[0]['not_imported']}")
     if args.only in (None, "one"):
         runs = [child("one", files[i * 7 % len(files)]) for i in range(args.runs)]
         print(f"one file, confirm to searchable: median {statistics.median(r['seconds'] for r in runs):.2f} s "
-              f"({[round(r['seconds'], 2) for r in runs]})")
+              f"({[round(r['seconds'], 2) for r in runs]}); CPU (confirm request + worker) median "
+              f"{statistics.median(r['cpu_web'] + r['cpu_worker'] for r in runs):.2f} s; "
+              f"load average {[round(r['load'], 1) for r in runs]}")
     if args.only in (None, "scale"):
         sample = files[:20]
-        empty = child("scale", {"files": sample, "big": 0})
-        full = child("scale", {"files": sample, "big": args.big})
-        print(f"per file into an empty archive: {empty['median'] * 1e3:.0f} ms; into {full['archive']:,} speeches: "
-              f"{full['median'] * 1e3:.0f} ms (ratio {full['median'] / empty['median']:.2f}; filling took {full['fill_seconds']:.0f} s)")
+        # empty, full, empty: the two empty runs bracket the full one, so a change of load shows.
+        runs = [child("scale", {"files": sample, "big": big, "source": args.fill_from})
+                for big in (0, args.big, 0)]
+        empty = statistics.median(runs[0]["per_file"] + runs[2]["per_file"])
+        empty_cpu = statistics.median(runs[0]["cpu_per_file"] + runs[2]["cpu_per_file"])
+        full = runs[1]
+        print(f"per file (median of {len(sample)}), wall / CPU: into an empty archive "
+              f"{runs[0]['median'] * 1e3:.0f} / {runs[0]['cpu'] * 1e3:.0f} ms, again after: "
+              f"{runs[2]['median'] * 1e3:.0f} / {runs[2]['cpu'] * 1e3:.0f} ms; into {full['archive']:,} speeches: "
+              f"{full['median'] * 1e3:.0f} / {full['cpu'] * 1e3:.0f} ms (ratio to both empty runs: wall "
+              f"{full['median'] / empty:.2f}, CPU {full['cpu'] / empty_cpu:.2f}; load average "
+              f"{[round(r['load'], 1) for r in runs]}; "
+              f"fill took {full['fill_seconds']:.0f} s; imported sections missing from the index: "
+              f"{full['imported_not_indexed']})")
 
 
 if __name__ == "__main__":

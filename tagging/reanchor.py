@@ -1,13 +1,15 @@
 """Re-attach a speech's taggings after its sections were recreated (re-import, re-parse).
 
 A tagging names its section three ways: foreign key (gone with the old rows), anchor ("s2-1") and
-a quote of the section's opening text. The rule, as for notes: the section at the same anchor if
-it still holds the quote; else the one section anywhere in the speech that holds it; else the
-tagging is detached (kept, shown nowhere, re-attached if the words come back). Never moved to a
-look-alike: only the exact quote (after width/case/script folding) counts, and only if unique.
+a quote of the section's opening text. Where it goes is decided by the notes' rule, in one place
+(annotations.anchoring.reanchor): the section at the same anchor if it still opens with the
+quote, else the one section that holds it; a tie or words gone leave the tagging detached (kept,
+shown nowhere, re-attached if the words come back), never moved to a look-alike. Texts and quote
+are width/case/script folded first, so a re-parse that only changed full-width digits still holds.
 """
 from __future__ import annotations
 
+from annotations.anchoring import Quote, reanchor
 from speeches import search
 from speeches.models import Section
 
@@ -21,11 +23,11 @@ def reattach(*, speech) -> dict[str, int]:
     # before sending the signal, and receivers.py backs each copy with a reader-less tagging. The
     # real taggings are the detached ones below, re-attached by this module's rule: drop the copies.
     Tagging.objects.filter(section__in=sections).delete()
-    texts = {s.pk: search.fold(f"{s.heading}\n{s.body}") for s in sections}
+    texts = {s.anchor: search.fold(f"{s.heading}\n{s.body}") for s in sections}
     by_anchor = {s.anchor: s for s in sections}
     outcome = {"attached": 0, "detached": 0}
     for tagging in Tagging.objects.filter(speech_uid=speech.uid, section__isnull=True):
-        section = find(tagging, by_anchor, sections, texts)
+        section = find(tagging, by_anchor, texts)
         if section is None or Tagging.objects.filter(
                 tag=tagging.tag_id, user=tagging.user_id, section=section).exists():
             outcome["detached"] += 1
@@ -50,12 +52,12 @@ def _sync(sections: list[Section]) -> None:
             section.tags.add(*missing)
 
 
-def find(tagging: Tagging, by_anchor: dict, sections: list[Section], texts: dict) -> Section | None:
+def find(tagging: Tagging, by_anchor: dict[str, Section], texts: dict[str, str]) -> Section | None:
+    """The section the tagging's words are in now ({anchor: folded text}), or None: detached."""
     quote = search.fold(tagging.quote).strip()
     if not quote:
         return None
-    same = by_anchor.get(tagging.anchor)
-    if same is not None and quote in texts[same.pk]:
-        return same
-    holders = [s for s in sections if quote in texts[s.pk]]
-    return holders[0] if len(holders) == 1 else None
+    # The quote is a section's opening, stored without context around it: reanchor then takes
+    # its exact words in its own section first, else in exactly one other (a tie detaches).
+    placed = reanchor(Quote(anchor=tagging.anchor, exact=quote, start=0, end=len(quote)), texts)
+    return None if placed.detached else by_anchor[placed.anchor]

@@ -12,6 +12,10 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_QUOTE = re.compile(r"^>\s?")
 _MD_BOLD = re.compile(r"\*\*(?=\S)([^*\n]*?\S)\*\*")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|/)[^)\s]*\)")
+# Markdown whose line breaks were lost: a heading or quote mark after text starts a line again.
+_MD_INLINE_BREAK = re.compile(r"(?<=[^\s#])\s*(?=#{1,6}\s)|(?<=[。！？）)」”：:；;])\s*(?=>\s|查看原文|阅读原文)"
+                              r"|(?<=[^-\s<!])\s*(?=-{3,})|(?<=---)(?=[^-\s>])|(?<=\S)(?=<!--)|(?<=-->)(?=\S)")
+_MD_SOURCE_LINK = re.compile(r"\s*(\[(?:查看原文|阅读原文|原文链接)\]\([^)\s]*\))\s*")  # always a line of its own
 _OPENS_WITH_PUNCT = re.compile(r"^[，。、；：:,;.)）」』》”’!！?？%]")
 # A file is "blank-separated" when most non-empty lines are followed by a blank one.
 _BLANK_MODE_SHARE = 0.6
@@ -29,7 +33,7 @@ def strip_markup(lines: list[str]) -> list[str]:
     if not any(_MD_HEADING.match(line) for line in lines[:200]):
         return lines
     out = []
-    for line in lines:
+    for line in (piece for line in lines for piece in _md_pieces(line)):
         line = _MD_QUOTE.sub("", _MD_HEADING.sub("", line))
         if "**" in line:
             line = _MD_BOLD.sub(r"\1", line)
@@ -37,6 +41,14 @@ def strip_markup(lines: list[str]) -> list[str]:
             line = _MD_LINK.sub(r"\1", line)
         out.append(line.strip())
     return out
+
+
+def _md_pieces(line: str) -> list[str]:
+    """A Markdown line, cut where its lost line breaks were (only one-line exports have any)."""
+    if len(line) < 200:
+        return [line]
+    pieces = _MD_INLINE_BREAK.split(_MD_SOURCE_LINK.sub("\n\\1\n", line))
+    return [p for piece in pieces for p in piece.split("\n") if p.strip()] or [line]
 
 
 def reflow(lines: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ _PUBLICATION = re.compile(r"《\s*[^》]{2,12}报\s*》\s*[（(]\s*\d{4}年\d{1,
 _FOOTNOTE = re.compile(r"(?<=[。！？”])\s*(?=※)")
 _LETTER_TITLE = re.compile(r"^(回信|贺信|贺电|复信|致信|慰问信|唁电|公开信)(?=\S{6})")
 _DATE_NOTE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月[^（()）。]{0,24}[）)]")
+_TITLE_NOTE = re.compile(rf"^(?P<title>[^（(。]{{2,60}}?)\s*(?P<note>{_DATE_NOTE.pattern})$")
 _SIGN_OFF = re.compile(
     rf"(?<=[。！？!?”])\s*(?P<sign>(?:[{HAN}]{{2,4}}\s*)?(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年"
     rf"[\d一二三四五六七八九十]{{1,2}}月[\d一二三四五六七八九十]{{1,3}}日)$")
@@ -59,11 +60,16 @@ def unglue(lines: list[str]) -> list[str]:
     out: list[str] = []
     first = True  # the first long line of a file may hold the whole header
     only = sum(1 for line in lines if line) == 1  # a short speech delivered as one line
+    seen = 0
     for line in lines:
+        seen += bool(line)
         if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN):
             dateline = DATELINE.match(line) if "新华社" in line[:4] else None
+            noted = _TITLE_NOTE.match(line) if seen <= 5 and line.endswith(("）", ")")) else None
             if dateline and line[dateline.end():].strip():  # '新华社北京3月8日电 在…的讲话'
                 out += [dateline.group(), line[dateline.end():].strip()]
+            elif noted:  # '在…上的讲话（2019年6月3日）': title and date note
+                out += [noted["title"], noted["note"]]
             else:
                 out.append(line)
             continue

@@ -16,6 +16,7 @@ from django.utils import timezone
 from speeches import services
 from speeches.ingest import IngestError, ParsedSpeech, PartialDate, parse_bytes
 
+from . import edit
 from .extract import text_bytes
 from .files import Limits, Refused, check_upload, expand, sniff
 from .models import UploadBatch, UploadFile
@@ -69,10 +70,12 @@ def create_reparse_batch(*, user, sources) -> UploadBatch:
     return batch
 
 
-def parsed_of(upload: UploadFile) -> list[ParsedSpeech]:
-    """The file's speeches as the parser reads them now (the preview and the import agree)."""
+def parsed_of(upload: UploadFile, *, ops: list | None = None) -> list[ParsedSpeech]:
+    """The file's speeches as the parser reads them now, split and merged as staff said (the
+    preview and the import agree)."""
     source = upload.text.encode("utf-8") if upload.text else bytes(upload.data)
-    return parse_bytes(source, filename=upload.name)
+    parsed = parse_bytes(source, filename=upload.name)
+    return edit.apply(parsed, upload.corrections.get("_ops", []) if ops is None else ops)
 
 
 def corrected(parsed: list[ParsedSpeech], corrections: dict) -> list[ParsedSpeech]:
@@ -152,9 +155,16 @@ def progress(batch: UploadBatch) -> dict:
     last = batch.heartbeat or batch.confirmed
     stalled = (batch.status in (UploadBatch.Status.RUNNING, UploadBatch.Status.QUEUED) and last is not None
                and timezone.now() - last > STALLED_AFTER)
+    from speeches.models import Speech
+
+    uids = [uid for f in files for uid in (f["result"] or {}).get("speeches", [])]
+    titles = dict(Speech.objects.filter(uid__in=uids).values_list("uid", "title"))
     return {
-        "status": batch.status, "status_display": batch.get_status_display(), "percent": percent,
+        "status": batch.status, "status_display": str(batch.get_status_display()), "percent": percent,
         "done": done, "stalled": stalled,
-        "files": [{"name": f["name"], "status": f["status"], "status_display": UploadFile.Status(f["status"]).label,
-                   "error": f["error"], "speeches": (f["result"] or {}).get("speeches", [])} for f in files],
+        "files": [{"name": f["name"], "status": f["status"], "status_display": str(UploadFile.Status(f["status"]).label),
+                   "error": f["error"],
+                   "speeches": [{"uid": uid, "title": titles.get(uid) or "无题"}
+                                for uid in (f["result"] or {}).get("speeches", []) if uid in titles]}
+                  for f in files],
     }

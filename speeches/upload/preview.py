@@ -13,6 +13,7 @@ from speeches.ingest import IngestError, ParsedSpeech
 from speeches.models import Speech
 
 from .batch import FIELDS, parsed_of
+from .edit import EditError
 from .models import UploadFile
 
 LABELS = {"title": _("标题"), "subtitle": _("副标题"), "speaker": _("讲话人"), "speaker_title": _("职务"),
@@ -50,7 +51,7 @@ def file_previews(batch) -> list[FilePreview]:
         if upload.status == UploadFile.Status.PENDING:
             try:
                 parsed = parsed_of(upload)
-            except IngestError as error:
+            except (IngestError, EditError) as error:
                 preview.error = str(error)
                 parsed = []
             own = list(Speech.objects.filter(source=upload.source_id).order_by("position")) if upload.source_id else []
@@ -113,8 +114,26 @@ def removed_lines(parsed: ParsedSpeech) -> list[str]:
 
 
 def read_corrections(post, upload: UploadFile, count: int) -> tuple[dict, list[str]]:
-    """The corrections typed in the preview form for one file, and what is wrong with them."""
-    corrections, errors = {}, []
+    """The corrections typed in the preview form for one file, and what is wrong with them.
+
+    A split or merge changes the numbering of the speeches: it is applied alone, and the
+    metadata corrections start again from the new parse.
+    """
+    ops = list(upload.corrections.get("_ops", []))
+    new_ops = []
+    for index in reversed(range(count)):  # from the end, so earlier indexes stay valid
+        prefix = f"f{upload.pk}-{index}-"
+        if post.get(prefix + "split", "").strip():
+            new_ops.append({"op": "split", "index": index, "at": post[prefix + "split"].strip()[:200]})
+        if post.get(prefix + "merge") and index > 0:
+            new_ops.append({"op": "merge", "index": index})
+    if new_ops:
+        try:
+            parsed_of(upload, ops=ops + new_ops)
+        except EditError as error:
+            return upload.corrections, [f"{upload.name}：{error}"]
+        return {"_ops": ops + new_ops}, []
+    corrections, errors = {"_ops": ops}, []
     for index in range(count):
         prefix = f"f{upload.pk}-{index}-"
         fix = {name: post.get(prefix + name, "").strip()[:300] for name in FIELDS if prefix + name in post}

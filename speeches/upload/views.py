@@ -68,7 +68,9 @@ def preview(request, pk):
         errors = save_corrections(request.POST, previews)
         for error in errors:
             messages.error(request, error)
-        if not errors and "confirm" in request.POST:
+        # A split or merge changes the speeches: staff see the new preview before confirming.
+        restructured = any(k.endswith(("-split", "-merge")) and v.strip() for k, v in request.POST.items())
+        if not errors and not restructured and "confirm" in request.POST:
             confirm(batch)
             return redirect("admin:speeches_upload_progress", batch.pk)
         return redirect("admin:speeches_upload_preview", batch.pk)

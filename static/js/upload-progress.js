@@ -27,10 +27,10 @@
       tr.appendChild(cell(file.name));
       tr.appendChild(cell(file.status_display));
       var note = cell(file.error);
-      file.speeches.forEach(function (uid) {
+      file.speeches.forEach(function (speech) {
         var a = document.createElement("a");
-        a.href = root.dataset.speechUrl + encodeURIComponent(uid) + "/";
-        a.textContent = uid;
+        a.href = root.dataset.speechUrl + encodeURIComponent(speech.uid) + "/";
+        a.textContent = "《" + speech.title + "》";
         note.appendChild(document.createTextNode(" "));
         note.appendChild(a);
       });

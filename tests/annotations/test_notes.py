@@ -70,11 +70,24 @@ def test_csv_export_neutralises_formulas_and_keeps_chinese(users, speech):
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][0] == "创建时间 created" and len(rows) == 3
+    assert rows[0][0] == "创建时间" and rows[0][7] == "笔记内容" and len(rows) == 3
     bodies = {row[7] for row in rows[1:]}
     assert bodies == {"'=HYPERLINK(\"http://evil\")", "'+1+2\n两行"}
+    assert text.splitlines()[1].startswith('"')  # every cell quoted: the shared rule of speeches.spreadsheet
     assert {row[2] for row in rows[1:]} == {"在全市经济工作会议上的讲话"}
     assert all(row[10].startswith("http://testserver/speeches/") for row in rows[1:])
+
+
+def test_csv_export_headers_follow_the_page_language(users, speech):
+    note_create(author=users["a"], body="-20飞机", **words(speech, "s1", 1, "营商环境"))
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(users["a"])
+    client.cookies["django_language"] = "en"
+    text = b"".join(client.get(reverse("notes_csv")).streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0] == ["Created", "Modified", "Speech", "Speaker", "Date", "Section", "Original text", "Note",
+                       "Public", "Text has changed", "Link"]
+    assert rows[1][7] == "'-20飞机" and rows[1][8] == "no"
 
 
 def test_my_notes_filters_and_search(users, speech, notes):
@@ -99,6 +112,23 @@ def test_my_notes_filters_and_search(users, speech, notes):
     assert listed(tag="营商环境") == {"A 的私人笔记", "A 的公开笔记"}
     html = client.get(reverse("my_notes"), {"speaker": "王**"}).content.decode()
     assert f'href="{other.speech_url()}"' in html and "notes/export.csv?speaker=" in html
+
+
+def test_my_notes_filter_by_my_private_tag_but_never_by_someone_elses(users, speech, notes):
+    """A researcher codes sections privately, then reads their notes by code; B's private code on the
+    same section is neither a filter choice for A nor a way for A to learn it exists."""
+    from tagging.services import tag_add
+
+    s1 = Section.objects.get(speech=speech, anchor="s1")
+    tag_add(user=users["a"], section=s1, name="A的编码", private=True)
+    tag_add(user=users["b"], section=s1, name="B的编码", private=True)
+    client = Client()
+    client.force_login(users["a"])
+    html = client.get(reverse("my_notes"), {"tag": "A的编码"}).content.decode()
+    assert "A 的私人笔记" in html and "A 的公开笔记" in html
+    assert "B的编码" not in client.get(reverse("my_notes")).content.decode()
+    html = client.get(reverse("my_notes"), {"tag": "B的编码"}).content.decode()
+    assert "A 的私人笔记" not in html and "A 的公开笔记" not in html
 
 
 @pytest.mark.parametrize("change, message", [

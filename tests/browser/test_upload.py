@@ -62,6 +62,7 @@ def test_upload_zip_correct_date_confirm_watch_progress_then_find_it(uploader_lo
         expect(page.locator("#progress-percent")).to_have_text("100 %", timeout=90_000)
         assert page.locator("#progress-status").inner_text() == "已完成"
         assert page.locator("#progress-files tr[data-status=imported]").count() == 2
+        assert "《在全市水利工作会议上的讲话》" in page.locator("#progress-files").inner_text()
     finally:
         worker.kill()
         worker.wait()
@@ -70,3 +71,21 @@ def test_upload_zip_correct_date_confirm_watch_progress_then_find_it(uploader_lo
     assert "在全市水利工作会议上的讲话" in results and "2018年11月" in results
     page.goto(f"{site}/search?q=水库&year=2018")
     assert "在全市水利工作会议上的讲话" in page.locator("main").inner_text()
+
+
+def test_files_dropped_on_the_zone_are_uploaded(uploader_login, page):
+    site = uploader_login
+    page.goto(f"{site}/admin/speeches/uploadbatch/upload/")
+    transfer = page.evaluate_handle("""text => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], "拖入.txt", {type: "text/plain"}));
+        return transfer;
+    }""", TEXT)
+    page.dispatch_event("#dropzone", "dragenter", {"dataTransfer": transfer})
+    assert "over" in page.locator("#dropzone").get_attribute("class")
+    page.dispatch_event("#dropzone", "drop", {"dataTransfer": transfer})
+    assert "拖入.txt" in page.locator("#chosen").inner_text()
+    page.get_by_role("button", name="上传并预览").click()
+    page.wait_for_url(re.compile(r"/upload/\d+/$"))
+    assert "拖入.txt" in page.locator("#content").inner_text()
+    assert page.locator(".speech-preview").count() == 1

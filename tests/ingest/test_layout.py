@@ -28,3 +28,11 @@ def test_markdown_markup_removed():
 
 def test_masks_are_not_markdown_outside_markdown_files():
     assert strip_markup(["李**", "（2021年1月**日）"]) == ["李**", "（2021年1月**日）"]
+
+
+def test_markdown_without_line_breaks_gets_its_lines_back():
+    body = "正文第一段。" * 30
+    lines = strip_markup(["# 中国社会各阶级的分析（一九二五年十二月一日）> 毛泽东此文是为反对两种倾向而写的。" + body +
+                          "## 第二节正文。[查看原文](https://example.org/a.shtml)---〔1〕注释。<!--repaste.body.end-->查看原文"])
+    assert lines == ["中国社会各阶级的分析（一九二五年十二月一日）", "毛泽东此文是为反对两种倾向而写的。" + body,
+                     "第二节正文。", "查看原文", "---", "〔1〕注释。", "<!--repaste.body.end-->", "查看原文"]

@@ -57,3 +57,9 @@ def test_giant_paragraph_is_bounded_and_nothing_is_lost():
     assert max(sizes(speech.sections)) <= SECTION_MAX
     assert speech.text.replace("\n", "") == text
     assert [child.heading for child in speech.sections[0].children][:2] == ["（续）", "（续）"]
+
+
+def test_title_and_date_note_on_one_line():
+    assert unglue(["在全市经济工作会议上的讲话（2019年6月3日）", "同志们："]) == [
+        "在全市经济工作会议上的讲话", "（2019年6月3日）", "同志们："]
+    assert unglue(["星星之火，可以燎原（一九三○年一月五日）"]) == ["星星之火，可以燎原", "（一九三○年一月五日）"]

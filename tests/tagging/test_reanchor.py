@@ -78,3 +78,13 @@ def test_re_parse_through_the_service_keeps_readers_tags_once(people, speech, in
     assert rows == {("reader_a", "落实", "s2", False), ("reader_b", "私", "s2", True)}
     assert list(section(speech, "s2").tags.values_list("name", flat=True)) == ["落实"]
     assert search(q="", filters={"tag": ["落实"]}).count == 1
+
+
+
+def test_a_re_parse_that_only_changed_widths_keeps_the_tag_where_it_was(people, speech):
+    """The shared rule (annotations.anchoring.reanchor) runs on folded text: ＡＩ and AI are one."""
+    services.tag_add(user=people["a"], section=section(speech, "s1-1"), name="数字政府")
+    replace_sections(speech, [("s1", "一、", "优化营商环境", "营商环境是生产力。"),
+                              ("s1-1", "（一）", "推进数字政府", "用好ＡＩ和大数据。"),
+                              ("s2", "二、", "狠抓工作落实", "落实是关键。")])
+    assert Tagging.objects.get().section.anchor == "s1-1"
