@@ -50,7 +50,7 @@ class SpeechForm(forms.ModelForm):
 class SpeechAdmin(admin.ModelAdmin):
     form = SpeechForm
     list_display = ("title", "speaker", "speaker_title", "date", "date_precision", "city", "occasion")
-    list_filter = ("speaker", "city", "year", "date_precision")
+    list_filter = (("title", admin.EmptyFieldListFilter), "speaker", "city", "year", "date_precision")  # 无题
     search_fields = ("title", "subtitle", "speaker__name", "occasion", "city")
     list_select_related = ("speaker",)
     readonly_fields = ("uid", "canonical", "source", "position", "cleaned_text", "created", "modified")

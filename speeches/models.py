@@ -6,7 +6,7 @@ import datetime
 from django.db import models
 from django.db.models.functions import Length
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy as _, override
+from django.utils.translation import get_language, gettext, gettext_lazy as _, override
 
 
 class Speaker(models.Model):
@@ -109,10 +109,16 @@ class Speech(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self) -> str:
         return reverse("speech", args=[self.uid])
+
+    @property
+    def display_title(self) -> str:
+        """The title as every page shows it. A file without a title line keeps an empty title (the
+        parser does not make one up); it reads 无题 / Untitled, never blank and never its file name."""
+        return self.title or gettext("无题")
 
     @property
     def partial_date(self) -> tuple[int, int | None, int | None] | None:
@@ -131,7 +137,9 @@ class Speech(models.Model):
         with override("zh-hans"):
             when = self.date_display()
         occasion = self.occasion if self.occasion and self.occasion not in self.title else ""
-        return "，".join(part for part in (f"{who}{book_title(self.title)}", when, occasion) if part)
+        # no title: 〔无题〕, the cataloguer's brackets for a supplied title, not a title 《无题》
+        title = book_title(self.title) if self.title else "〔无题〕"
+        return "，".join(part for part in (f"{who}{title}", when, occasion) if part)
 
     def date_display(self) -> str:
         """The date at the precision the source gives: 2021年1月, 2020年, 2026年1月25日."""

@@ -4,7 +4,7 @@ from urllib.parse import quote
 from django.db.models import Count, F, Q
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from . import diff, reading
 from .api import iso_date
@@ -139,7 +139,8 @@ def concordance_csv(request):
     except SearchError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     header = [str(label) for label in CSV_HEADER]  # now, in the page's language: the rows stream later
-    response = StreamingHttpResponse(csv_rows(lines, request, header), content_type="text/csv; charset=utf-8")
+    rows = csv_rows(lines, request, header, untitled=gettext("无题"))
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     name = quote(params["q"][:40])  # RFC 5987: a Chinese file name, kept short
     response["Content-Disposition"] = f"attachment; filename=kwic.csv; filename*=UTF-8''{name}.csv"
     return response
@@ -157,7 +158,7 @@ def kwic_params(query) -> dict:
     return params
 
 
-def csv_rows(lines, request, header):
+def csv_rows(lines, request, header, *, untitled):
     """Rows as they are written, so a 10,000-line download starts at once. Dates are ISO at the
     precision known (2021-01), so a spreadsheet sorts them; cells are made formula-safe."""
 
@@ -165,7 +166,7 @@ def csv_rows(lines, request, header):
         yield header
         for line in lines:
             s = line.section.speech
-            yield [iso_date(s) or "", s.speaker.name if s.speaker else "", s.title, s.occasion,
+            yield [iso_date(s) or "", s.speaker.name if s.speaker else "", s.title or untitled, s.occasion,
                    line.left, line.match, line.right, request.build_absolute_uri(line.url)]
 
     text = rows_as_text(rows())

@@ -77,3 +77,44 @@ def test_english_pages_use_english_plurals_and_colons(client):
     assert "<p>Offices: 市长</p>" in speaker and "Offices：" not in speaker
     assert 'Cities: <a href="/cities/' in speaker
     assert '<span class="count">1 speech</span>' in speaker
+
+
+def site_header(html):
+    import re
+
+    return re.search(r'<header class="site-header">.*?</header>', html, re.S).group(0)
+
+
+def test_signed_in_readers_find_my_notes_in_the_header(client, django_user_model):
+    assert 'href="/notes/"' not in site_header(client.get("/").content.decode())
+    client.force_login(django_user_model.objects.create_user(username="读者", password="pw-123456-a"))
+    header = site_header(client.get("/").content.decode())
+    assert '<a href="/notes/">我的笔记</a>' in header
+    header = site_header(client.get("/notes/").content.decode())
+    assert '<a href="/notes/" aria-current="page">我的笔记</a>' in header
+    english(client)
+    assert '<a href="/notes/">My notes</a>' in site_header(client.get("/").content.decode())
+
+
+def test_the_contents_and_headings_read_as_written(client):
+    speech = make_speech(sections=[("一、", "提高站位", ["第一段。"], []), ("第一", "高定标准", ["第二段。"], [])])
+    html = client.get(speech.get_absolute_url()).content.decode()
+    toc = html[html.index('class="toc"'):html.index("</nav>", html.index('class="toc"'))]
+    assert ">一、提高站位</a>" in toc and ">第一 高定标准</a>" in toc  # no space after 、, one after 第一
+    assert '<span class="label">一、</span>提高站位' in html and '<span class="label">第一</span> 高定标准' in html
+
+
+def test_notes_pages_label_their_buttons_in_english(client, django_user_model):
+    from annotations.services import note_create
+
+    reader = django_user_model.objects.create_user(username="读者", password="pw-123456-a")
+    speech = make_speech(sections=[("一、", "提高站位", ["抓好落实，务求实效。"], [])])
+    note = note_create(author=reader, speech=speech, anchor="s1", paragraph=1, start=0, end=4, exact="抓好落实",
+                       body="记一下")
+    client.force_login(reader)
+    english(client)
+    assert '<button type="submit">Filter</button>' in client.get("/notes/").content.decode()  # not "Filters"
+    html = client.get(reverse("note_edit", args=[note.pk])).content.decode()
+    assert '<label for="id_body">Note</label>' in html
+    assert '<button type="submit" class="danger">Delete this note</button>' in html  # a button, not a question
+    assert '<label for="note-new-body">Note</label>' in client.get(speech.get_absolute_url()).content.decode()
