@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from speeches import services
 from speeches.ingest import IngestError, ParsedSpeech
@@ -14,6 +14,7 @@ from speeches.models import Speech
 
 from .batch import FIELDS, parsed_of
 from .edit import EditError
+from .messages import message_of, stored_error
 from .models import UploadFile
 
 LABELS = {"title": _("标题"), "subtitle": _("副标题"), "speaker": _("讲话人"), "speaker_title": _("职务"),
@@ -35,6 +36,11 @@ class SpeechPreview:
     chars: int = 0
     replaces: Speech | None = None  # re-parse: the stored speech this one replaces
 
+    @property
+    def fields(self) -> list[tuple[str, str, str]]:
+        """(name, label in the reader's language, value) for the form."""
+        return [(name, str(LABELS[name]), value) for name, value in self.values.items()]
+
 
 @dataclass
 class FilePreview:
@@ -47,12 +53,12 @@ class FilePreview:
 def file_previews(batch) -> list[FilePreview]:
     out = []
     for upload in batch.files.order_by("position"):
-        preview = FilePreview(upload, error=upload.error)
+        preview = FilePreview(upload, error=message_of(upload.error))
         if upload.status == UploadFile.Status.PENDING:
             try:
                 parsed = parsed_of(upload)
             except (IngestError, EditError) as error:
-                preview.error = str(error)
+                preview.error = message_of(stored_error(error))
                 parsed = []
             own = list(Speech.objects.filter(source=upload.source_id).order_by("position")) if upload.source_id else []
             preview.speeches = [speech_preview(i, s, upload.corrections.get(str(i), {}), own)
@@ -131,14 +137,15 @@ def read_corrections(post, upload: UploadFile, count: int) -> tuple[dict, list[s
         try:
             parsed_of(upload, ops=ops + new_ops)
         except EditError as error:
-            return upload.corrections, [f"{upload.name}：{error}"]
+            return upload.corrections, [gettext("%(file)s：%(error)s") % {"file": upload.name, "error": error}]
         return {"_ops": ops + new_ops}, []
     corrections, errors = {"_ops": ops}, []
     for index in range(count):
         prefix = f"f{upload.pk}-{index}-"
         fix = {name: post.get(prefix + name, "").strip()[:300] for name in FIELDS if prefix + name in post}
         if fix.get("date") and not valid_date(fix["date"]):
-            errors.append(f"{upload.name} 第 {index + 1} 篇：日期“{fix['date']}”应写成 2021、2021-03 或 2021-03-05。")
+            errors.append(gettext("%(file)s 第 %(n)s 篇：日期“%(date)s”应写成 2021、2021-03 或 2021-03-05。")
+                          % {"file": upload.name, "n": index + 1, "date": fix["date"]})
         if post.get(prefix + "drop"):
             fix["drop"] = True
         corrections[str(index)] = fix
