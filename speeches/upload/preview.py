@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext, gettext_lazy as _
 
-from speeches import services
+from speeches import diff, services
 from speeches.ingest import IngestError, ParsedSpeech
 from speeches.models import Speech
 
@@ -35,6 +35,7 @@ class SpeechPreview:
     variant_of: Speech | None = None
     chars: int = 0
     replaces: Speech | None = None  # re-parse: the stored speech this one replaces
+    diff: list = field(default_factory=list)  # variant: its changed paragraphs against the stored one
 
     @property
     def fields(self) -> list[tuple[str, str, str]]:
@@ -76,14 +77,22 @@ def speech_preview(index: int, parsed: ParsedSpeech, fix: dict, own: list) -> Sp
     checksum = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
     duplicate = Speech.objects.filter(content_checksum=checksum).exclude(pk__in=[s.pk for s in own]).first()
     variant_of = None if duplicate else services.find_canonical(list(parsed.fingerprint))
+    variant_of = None if variant_of in own else variant_of
     return SpeechPreview(
         index=index, parsed=parsed, values=values, dropped=bool(fix.get("drop")),
         segments=evidence_segments(parsed), outline=list(outline(parsed.sections, 0)),
         removed=removed_lines(parsed), duplicate=duplicate,
-        variant_of=None if variant_of in own else variant_of,
+        variant_of=variant_of, diff=changes(variant_of, parsed) if variant_of else [],
         replaces=own[index] if index < len(own) else None,
         chars=len(parsed.text),
     )
+
+
+def changes(stored: Speech, parsed: ParsedSpeech) -> list:
+    """The stored version against this one, only the paragraphs that differ (speeches.diff): the
+    variant's diff page needs two stored speeches, and this one is not stored yet."""
+    rows = diff.side_by_side(stored.cleaned_text.split("\n"), parsed.text.split("\n"))
+    return [row for row in rows if row.tag != "equal"]
 
 
 def evidence_segments(parsed: ParsedSpeech) -> list[tuple[str, str, str]]:
