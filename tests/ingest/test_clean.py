@@ -143,3 +143,38 @@ def test_portal_rules_are_named():
 def test_a_sign_off_date_is_not_a_timestamp():
     kept, removed = run(BODY + "\n2021.6.1\n2021年6月1日")
     assert kept[-2:] == ["2021.6.1", "2021年6月1日"] and removed == []
+
+
+# Portal page lines of other styles: a stamp with its source or clock time on one line, an
+# e-paper's page, a masthead, arrow breadcrumbs without 首页, font-size switches.
+PORTAL_LINES = {
+    "2026年02月03日08:21 | 来源：湖南日报": "timestamp",
+    "2026-01-29 07:02:11 来源：新华日报": "timestamp",
+    "人民网 2026-01-29 07:02": "timestamp",
+    "2026年01月31日 第01版": "timestamp",
+    "河北日报 2026年01月31日 星期六 第04版：要闻": "timestamp",
+    "第A03版：政务": "timestamp",
+    "版次：01": "timestamp",
+    "湖南日报": "masthead",
+    "人民网": "masthead",
+    "浙江省人民政府门户网站": "masthead",
+    "人民网>>地方>>湖南": "breadcrumb",
+    "新闻中心 > 省内要闻 > 正文": "breadcrumb",
+    "小字号": "toolbar",
+    "字号：T|T": "toolbar",
+    "大号 超大号 A+ A-": "toolbar",
+    "(责编：王磊、李娜)": "page info",
+    "分享让更多人看到": "toolbar",
+}
+
+
+def test_portal_lines_of_other_styles():
+    _, removed = clean(list(PORTAL_LINES) + BODY.split("\n"))
+    assert {text: rule for _, text, rule in removed} == PORTAL_LINES
+
+
+def test_titles_and_sign_offs_are_not_portal_lines():
+    lines = ["关于2026年工作情况的通报", "政府工作报告", "在全省经济工作会议上的讲话", "2026年1月31日",
+             "2021.6.1", "情况简报", "大力弘扬抗战精神"]
+    kept, removed = run("\n".join(lines) + "\n" + BODY)
+    assert removed == [] and kept[:len(lines)] == lines
