@@ -131,17 +131,24 @@ def current(index, snap: Snapshot | None) -> Snapshot:
     not closed: a caller may still hold it. Either way the segment files are checked against
     their seals first; raises seals.Broken for a damaged one."""
     check = functools.partial(seals.check, index.storage.folder)
+    # A commit elsewhere may merge segments away (deleting their files) between our reading the
+    # TOC and checking them: a failed check with a newer TOC is read again, not reported.
     for _ in range(OPEN_RETRIES):
-        generation = index.latest_generation()
-        try:
-            if snap is None or snap.index is not index or not snap.searcher.up_to_date():
+        if snap is None or snap.index is not index or not snap.searcher.up_to_date():
+            generation = index.latest_generation()
+            try:
                 return retry_open(lambda: _open(index, check))
+            except seals.Broken:
+                if index.latest_generation() == generation:
+                    raise
+                continue
+        try:
             check(snap.segment_ids)
             return snap
         except seals.Broken:
-            if index.latest_generation() == generation:
+            if snap.searcher.up_to_date():
                 raise
-            snap = None  # a commit elsewhere merged those segments away meanwhile: read again
+            snap = None
     return _open(index, check)
 
 
