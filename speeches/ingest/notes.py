@@ -20,7 +20,7 @@ FOOTNOTE = re.compile(r"^※")
 _FOOTNOTE_WHO = re.compile(
     rf"^※\s*(?:这是|本文是|此文是)?(?P<name>[{HAN}]{{2,4}}?)(?:同志|总书记|主席|总理|委员长|书记)?"
     r"(?=\s*(?:\d{4}|[〇○一二三四五六七八九]{4})年|在|于)")
-_FOOTNOTE_OCCASION = re.compile(rf"在(?P<occ>[^。，]{{2,60}}?)(?:上|中|期间|时)?的[^。]{{0,10}}{TITLE_NOUN}")
+_FOOTNOTE_OCCASION = re.compile(rf"在(?:(?P<held>[{HAN}]{{2,8}}?)(?:召开|举行|举办)的)?(?P<occ>[^。，]{{2,60}}?)(?:上|中|期间|时)?的[^。]{{0,10}}{TITLE_NOUN}")
 # '（新华社记者 黄宗治 摄）', '新华社记者 李学仁/摄', '本报记者 赵亮摄': the credit of a photo.
 PHOTO_CREDIT = re.compile(
     rf"[（(]?\s*(?:新华社|本报|人民日报|央视|中新社)?(?:特约)?(?:记者|通讯员)\s*"
@@ -53,6 +53,8 @@ def footnote(text: str) -> dict:
     occasion = _FOOTNOTE_OCCASION.search(text)
     if occasion:
         found["occasion"] = (occasion["occ"], occasion["occ"])
+        if occasion["held"]:  # '在南昌召开的全省…会议上': the place as written
+            found["city"] = (occasion["held"], occasion["held"])
     return found
 
 

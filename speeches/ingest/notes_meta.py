@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import notes as N
+from .places import place_at
 
 if TYPE_CHECKING:
     from .metadata import Meta
@@ -61,10 +62,13 @@ def read_footnotes(meta: Meta) -> None:
         if kind != "footnote":
             continue
         found = N.footnote(text)
-        for name in ("speaker", "date", "occasion"):
+        held = found.get("city", ("",))[0]
+        if held and not (place_at("在" + held) == held or held[-1] in "省市县区州"):
+            del found["city"]  # '在党中央召开的…': not a place
+        for name in ("speaker", "date", "occasion", "city"):
             if name in found:
                 meta.put(name, found[name][0], found[name][1] if name != "date" else text,
-                         "footnote", text)
+                         "footnote" if name != "city" else "place in footnote", text)
         name = found.get("speaker", (None,))[0]
         if name and meta.body and meta.body[0].startswith(name) and len(meta.body[0]) > len(name):
             meta.body[0] = meta.body[0][len(name):]

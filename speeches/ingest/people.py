@@ -54,8 +54,14 @@ def parse_speaker_line(text: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+_LETTER_FROM = re.compile(rf"^(?P<who>[{HAN}]{{2,4}}?)(?:给|致)[^。]{{2,60}}的(?:回信|贺信|贺电|复信|信|慰问信|唁电)$")
+
+
 def speaker_from_title(title: str) -> tuple[str | None, str | None]:
     """'市长在…的讲话' -> (None, '市长'); '陈独秀在…的报告' -> ('陈独秀', None)."""
+    letter = _LETTER_FROM.match(title) if "信" in title or "电" in title else None
+    if letter and clean_name(letter["who"]):  # '习近平给…的回信', '…致…的贺信': the writer
+        return clean_name(letter["who"]), None
     match = _WHO_IN_TITLE.match(title) if OCCASION_TITLE.match(title) else None
     if not match:
         return None, None

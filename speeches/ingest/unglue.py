@@ -22,6 +22,10 @@ _REPORT_SOURCE = re.compile(r"[（(]据新华社[^（）()]{2,100}[）)]")  # '�
 _PUBLICATION = re.compile(r"《\s*[^》]{2,12}报\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d+\s*版)?\s*[）)]")
 _FOOTNOTE = re.compile(r"(?<=[。！？”])\s*(?=※)")
 _LETTER_TITLE = re.compile(r"^(回信|贺信|贺电|复信|致信|慰问信|唁电|公开信)(?=\S{6})")
+# '习近平给…的回信' / '…致…的贺信' glued before the address ('…同学们：'): title, address, body.
+_NAMED_LETTER = re.compile(r"^[^。，：:！？]{4,60}?的(?:回信|贺信|贺电|复信|信|慰问信|唁电|公开信)"
+                           r"(?=[^。，！？]{2,40}?[：:])")
+_ADDRESS = re.compile(r"^[^。，！？：:]{2,40}[：:]")
 _DATE_NOTE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月[^（()）。]{0,24}[）)]")
 _TITLE_NOTE = re.compile(rf"^(?P<title>[^（(。]{{2,60}}?)\s*(?P<note>{_DATE_NOTE.pattern})$")
 _SIGN_OFF = re.compile(
@@ -63,7 +67,8 @@ def unglue(lines: list[str]) -> list[str]:
     seen = 0
     for line in lines:
         seen += bool(line)
-        if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN):
+        letter = len(line) >= _ONLY_LINE_MIN and "信" in line[:64] and _NAMED_LETTER.match(line)
+        if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN) and not letter:
             dateline = DATELINE.match(line) if "新华社" in line[:4] else None
             noted = _TITLE_NOTE.match(line) if seen <= 5 and line.endswith(("）", ")")) else None
             if dateline and line[dateline.end():].strip():  # '新华社北京3月8日电 在…的讲话'
@@ -134,8 +139,9 @@ def _cut_tail(text: str) -> tuple[str, list[str]]:
             text = text[: found.start()].rstrip()
             continue
         sign = _SIGN_OFF.search(text[-30:])
-        if sign:
-            tail.insert(0, sign["sign"])
+        if sign:  # '习近平2026年1月8日': name and date lines, as a signed letter has them
+            signed = _SIGNATURE.match(sign["sign"])
+            tail[:0] = [signed["name"], signed["date"]] if signed else [sign["sign"]]
             text = text[: len(text) - len(text[-30:]) + sign.start("sign")].rstrip()
             continue
         break
@@ -148,9 +154,11 @@ def _cut_tail(text: str) -> tuple[str, list[str]]:
 
 def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     """Title, '——' subtitle, （date，place）, office and name, before the salutation or body."""
-    letter = _LETTER_TITLE.match(text)
+    letter = _LETTER_TITLE.match(text) or _NAMED_LETTER.match(text)
     if letter:
-        return [letter.group()], text[letter.end():]
+        rest = text[letter.end():]
+        address = _ADDRESS.match(rest)
+        return [letter.group()] + ([address.group()] if address else []), rest[address.end() if address else 0:]
     window = text[:_HEADER_MAX]
     at = window.find(author) if author else -1
     if at >= 4 and not re.search(r"[。，：]", window[:at]):  # title, then the author a footnote names

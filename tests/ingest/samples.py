@@ -183,6 +183,27 @@ HEADLINE_PAGE_META = dict(
     speaker="刘小捷", speaker_title="省长", date="2026-01-25", city="浙江省",
     occasion="浙江省第十四届人民代表大会第四次会议")
 
+# A letter delivered as one line: '…给…的回信', the address, the body, the signature and date.
+ONE_LINE_LETTER = ("赵明远给江西省瑞金市沙洲坝小学少先队员们的回信江西省瑞金市沙洲坝小学少先队员们：你们好！"
+                   "来信收到了。得知你们在红色故土上健康成长，我很高兴。吃水不忘挖井人，希望你们传承好红色基因，"
+                   "从小学习英雄模范，努力成长为德智体美劳全面发展的好少年。赵明远2025年5月30日")
+ONE_LINE_LETTER_META = dict(
+    title="赵明远给江西省瑞金市沙洲坝小学少先队员们的回信", subtitle=None, speaker="赵明远",
+    speaker_title=None, date="2025-05-30", city=None, occasion=None)
+
+# A footnote that names where the meeting was held ('在南昌召开的…会议上').
+FOOTNOTE_HELD = """深入学习贯彻全会精神 奋力开创全省工作新局面※
+王小明
+同志们：今天我们召开会议，深入学习贯彻全会精神，研究部署当前和今后一个时期的工作。
+一、深刻领会全会精神。全会审议通过的建议，为今后五年发展指明了方向。
+二、抓好贯彻落实。各级党委要把学习贯彻全会精神作为当前和今后一个时期的重大政治任务。
+同志们，让我们团结奋斗，奋力开创全省工作新局面！
+※这是王小明同志2025年11月6日在南昌召开的全省领导干部会议上的讲话。
+"""
+FOOTNOTE_HELD_META = dict(
+    title="深入学习贯彻全会精神 奋力开创全省工作新局面", subtitle=None, speaker="王小明", speaker_title=None,
+    date="2025-11-06", city="南昌", occasion="全省领导干部会议")
+
 SAMPLES = {
     "provincial_report": (PROVINCIAL_REPORT, PROVINCIAL_REPORT_META),
     "city_report": (CITY_REPORT, CITY_REPORT_META),
@@ -195,5 +216,7 @@ SAMPLES = {
     "dateline_after": (DATELINE_AFTER, DATELINE_AFTER_META),
     "portal_page": (PORTAL_PAGE, PORTAL_PAGE_META),
     "headline_page": (HEADLINE_PAGE, HEADLINE_PAGE_META),
+    "one_line_letter": (ONE_LINE_LETTER, ONE_LINE_LETTER_META),
+    "footnote_held": (FOOTNOTE_HELD, FOOTNOTE_HELD_META),
 }
 COPIED_PAGES = {"portal_page", "headline_page"}  # whole pages, chrome included

@@ -71,3 +71,18 @@ def test_city(office, occasion, header, city):
 def test_office_with_masked_name():
     assert parse_speaker_line("XX市委书记 ×××") == (None, "XX市委书记")
     assert city_from(office="XX市委书记", occasion=None, header=[]) is None
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("赵明远给某某县希望小学同学们的回信", ("赵明远", None)),
+    ("李小华致第十届世界和平论坛的贺信", ("李小华", None)),
+    ("中共中央致全国人民的慰问信", (None, None)),  # an organ, not a person
+])
+def test_letter_writer_in_title(title, expected):
+    assert speaker_from_title(title) == expected
+
+
+def test_footnote_place_where_the_meeting_was_held():
+    from speeches.ingest.notes import footnote
+    found = footnote("※这是王小明同志2025年11月6日在南昌召开的全省领导干部会议上的讲话。")
+    assert found["city"][0] == "南昌" and found["occasion"][0] == "全省领导干部会议"
