@@ -33,10 +33,12 @@ LINE = [
     # Portal pages: the article's own fields ('来源：河北日报', '【责任编辑：李四】') on a short line.
     ("page info", r"^[【\[（(]?\s*(?:来源|文章来源|信息来源|稿件来源|稿源|时间|发布时间|发布日期|更新时间|作者|"
                   r"责任编辑|编辑|责编|审核|审校|校对|核稿|供稿|撰稿|发布机构|字数|原标题|点击|阅读|浏览)\s*[:：].{0,60}$"),
-    ("byline", r"^[（(]?(?:本报|新华社|人民日报|中新社)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}[）)]?$"),
+    ("byline", r"^[（(]?(?:本报|新华社|人民日报|中新社|[\u4e00-\u9fff]{2,10}?(?:日报|晚报|网|台)(?:全媒体)?)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}[）)]?$"),
     ("footer", r"^.{0,40}(?:版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|技术支持[:：]|"
                r"联系我们|网站地图|关于我们|扫一扫|在手机打开|返回顶部|返回目录|本网站所有内容|未经授权)"),
 ]
+
+LINE.append(("footer", r"^(?:扫描二维码|扫码)[^。，,]{0,16}$"))  # not '…可扫码支付。' in a sentence
 
 # A line from which everything to the end of the file is chrome (when what follows is short).
 TAIL = [
@@ -73,7 +75,7 @@ TRIGGERS = (
     "字号", "打印", "关闭窗口", "分享", "作者", "编辑", "责编", "审核", "审校", "校对", "核稿", "供稿", "撰稿",
     "发布机构", "字数", "稿源", "版权", "Copyright", "©", "ICP", "公网安备", "网站标识码", "主办单位", "承办单位",
     "技术支持", "联系我们", "网站地图", "关于我们", "扫一扫", "在手机打开", "返回", "本网站", "未经授权", "热点",
-    "精彩", "更多新闻", "往期", "原标题", "记者", "通讯员", ">", "＞", "»", "›", "→",
+    "精彩", "更多新闻", "往期", "原标题", "记者", "通讯员", "二维码", "扫码", ">", "＞", "»", "›", "→",
 )
 
 # Lines made only of these words are toolbars, navigation or channel names ('下载', '打印',
@@ -87,6 +89,7 @@ CHROME_TOKENS = frozenset("""
 聚焦两会 数字报 电子版 上一版 下一版 上一期 下一期 版面导航 往期回顾 客户端 订阅 今日 导航 菜单 更多
 小字号 中字号 大字号 大号 中号 小号 超大号 特大号 标准 T A A+ A- 分享让更多人看到 用手机看 手机看 打开APP
 打开客户端 听新闻 朗读 播报 关注 我要分享 收藏本页 设为首页 加入收藏 责编 编辑 版面 本版 PDF 阅读
+分享至 打印本文 打印本页 关闭本页 网友评论 我要评论 查看评论 发表评论 评论区 手机阅读
 """.split())
 _TOKEN_SPLIT = re.compile(r"[\s|｜/·•、:：【】\[\]<>〉〈>»›＞→()（）]+")
 _STAMP = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
@@ -97,13 +100,15 @@ STAMPED = re.compile(
     rf"^[^。，,：:]{{0,12}}?{_STAMP}\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[|｜]\s*)?(?:(?:来源|稿源|作者|编辑|责任编辑)[:：].{0,40})?"
     r"|(?:[|｜]\s*)?(?:来源|稿源|作者|编辑|责任编辑)[:：].{0,40}"
+    r"|(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:[|｜]\s*)?[\u4e00-\u9fff]{1,12}(?:日报|晚报|早报|时报|网|客户端)"
     r"|(?:[|｜]\s*)?(?:第\s*)?[A-Z]?\d{1,3}\s*版(?:[:：].{0,12})?)$"
     r"|^(?:第\s*[A-Z]?\d{1,3}\s*版|版次[:：]\s*[A-Z]?\d{1,3}|版面[:：]).{0,16}$")
 # A newspaper's or portal's name alone on a line: '湖南日报', '人民网', '浙江省人民政府门户网站'.
-MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:日报|晚报|早报|时报|新闻网|门户网站|政府网|网站|网|客户端|融媒体中心)$")
+MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:日报|晚报|早报|时报|新闻网|门户网站|政府网|网站|网|客户端|融媒体中心)"
+                      r"(?:\s*(?:https?://)?(?:www\.)?[\w.-]+\.(?:cn|com|net|org)\S*)?$")
 # '2025-11-06 10:15:42', '2026年01月28日 星期三', '2025-01-20': a page's publication stamp (a
 # sign-off is written '2021年6月1日' or '2021.6.1', which stay dates).
-TIMESTAMP = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+TIMESTAMP = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
                        r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d{1,2}:\d{2}(?::\d{2})?|星期[一二三四五六日天]|周[一二三四五六日])"
                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$")
 
@@ -112,7 +117,7 @@ def short_chrome(line: str) -> str | None:
     """The rule a short line of toolbar, navigation or time-stamp chrome falls under, else None."""
     if TIMESTAMP.match(line) or STAMPED.match(line):
         return "timestamp"
-    if len(line) <= 16 and MASTHEAD.match(line):
+    if len(line) <= 50 and MASTHEAD.match(line):
         return "masthead"
     tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
     if tokens and all(t in CHROME_TOKENS for t in tokens):

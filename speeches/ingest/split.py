@@ -14,6 +14,8 @@ _COMPILATION = re.compile(r"[（(【\[]?(?:[一二三四五六七八九十\d]{1,
 _DASH = re.compile(r"^(?:——|--|－－|—)")
 # A part before the first marker is a speech only if it carries this much text of its own.
 _PREAMBLE_MIN_CHARS = 200
+# A later piece needs at least this much text after its title (a stamp, a credit is not a speech).
+_PIECE_MIN_CHARS = 20
 
 
 @dataclass
@@ -73,6 +75,11 @@ def _title_starts(lines: list[Line]) -> list[tuple[int, str | None]]:
             first = _header_top(texts, pos)
             if not starts or _has_text_between(texts, starts[-1], first):
                 starts.append(first)
+    # A title repeated below the text with (almost) nothing after it — a portal's headline in
+    # its footer, a 'back to the title' link — ends the speech; it does not start another.
+    bounds = starts[1:] + [len(texts)]
+    starts = [start for pos, (start, end) in enumerate(zip(starts, bounds))
+              if pos == 0 or _text_chars(texts[start + 1: end]) >= _PIECE_MIN_CHARS]
     if len(starts) < 2 and not (starts and starts[0] > 0 and _has_body(texts[: starts[0]])):
         return []
     return [(pos, None) for pos in starts]
@@ -101,8 +108,12 @@ def _has_text_between(texts: list[str], a: int, b: int) -> bool:
     return sum(len(t) for t in texts[a + 1: b] if not looks_like_title(t)) > 0
 
 
+def _text_chars(texts: list[str]) -> int:
+    return sum(len(t) for t in texts if t and not looks_like_title(t))
+
+
 def _has_body(texts: list[str]) -> bool:
-    return sum(len(t) for t in texts if t and not looks_like_title(t)) >= _PREAMBLE_MIN_CHARS
+    return _text_chars(texts) >= _PREAMBLE_MIN_CHARS
 
 
 def _is_speech(preamble: list[Line]) -> bool:

@@ -98,6 +98,10 @@ def _cut(text: str, *, header: bool) -> list[str]:
 def _cut_part(text: str, *, header: bool) -> list[str]:
     head: list[str] = []
     tail: list[str] = []
+    inner = DATELINE.search(text, 4, _HEADER_MAX) if header and "新华社" in text[:_HEADER_MAX] else None
+    if inner and inner.group()[0] not in "（(" and not _SENTENCE_END.search(text, 0, inner.start()):
+        # a news headline glued before its dateline: '…作出重要指示新华社北京1月5日电 …'
+        return [text[: inner.start()].strip()] + _cut_part(text[inner.start():], header=True)
     match = DATELINE.match(text)
     if match:
         head.append(match.group())

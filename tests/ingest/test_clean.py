@@ -165,12 +165,28 @@ PORTAL_LINES = {
     "大号 超大号 A+ A-": "toolbar",
     "(责编：王磊、李娜)": "page info",
     "分享让更多人看到": "toolbar",
+    "2026年01月26日 07:58 重庆日报": "timestamp",
+    "2026-01-26 07:58:30 | 重庆日报": "timestamp",
+    "2026/01/29": "timestamp",
+    "【打印】 【关闭】": "toolbar",
+    "网友评论": "toolbar",
+    "扫描二维码分享到微信": "footer",
+    "湖南省人民政府门户网站 www.hunan.gov.cn": "masthead",
+    "湖南日报全媒体记者 张三": "byline",
 }
 
 
 def test_portal_lines_of_other_styles():
-    _, removed = clean(list(PORTAL_LINES) + BODY.split("\n"))
+    for lines in (list(PORTAL_LINES) + BODY.split("\n"), BODY.split("\n") + list(PORTAL_LINES)):
+        kept, removed = clean(lines)
+        assert [t for _, t in kept] == BODY.split("\n")
+        # above the title the block may go as one 'ad header' (微信 is an ad word); below, each by its rule
     assert {text: rule for _, text, rule in removed} == PORTAL_LINES
+
+
+def test_a_sentence_about_scanning_a_code_is_text():
+    line = "消费者可通过扫描二维码进入系统，填写自己关注的食品信息。"
+    assert run(BODY + "\n" + line)[0][-1] == line
 
 
 def test_titles_and_sign_offs_are_not_portal_lines():

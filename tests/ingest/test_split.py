@@ -43,3 +43,8 @@ def test_title_then_salutation_starts_a_speech():
 def test_body_mention_of_a_title_does_not_split():
     text = "在全市经济工作会议上的讲话\n" + BODY + "\n会议听取了市长的报告。\n一、认真学习\n正文。"
     assert len(chunks_of(text)) == 1
+
+
+def test_title_repeated_below_the_text_does_not_start_a_speech():
+    text = "在全市经济工作会议上的讲话\n" + BODY + "\n在全市经济工作会议上的讲话\n"
+    assert len(chunks_of(text)) == 1

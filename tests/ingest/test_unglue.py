@@ -70,3 +70,10 @@ def test_letter_titled_with_its_writer_then_address_then_signature():
             "希望你们好好学习，天天向上。赵明远2025年5月30日")
     assert unglue(["首页", line]) == ["首页", "赵明远给某某县希望小学同学们的回信", "某某县希望小学同学们：",
                                      "你们好！来信收到了。希望你们好好学习，天天向上。", "赵明远", "2025年5月30日"]
+
+
+def test_news_headline_glued_before_its_dateline():
+    line = "某某对安全生产工作作出重要指示新华社北京1月5日电 某某近日对安全生产工作作出重要指示。" + BODY
+    lines = unglue([line])
+    assert lines[:2] == ["某某对安全生产工作作出重要指示", "新华社北京1月5日电"]
+    assert lines[2].startswith("某某近日对安全生产工作作出重要指示。")
