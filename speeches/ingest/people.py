@@ -17,6 +17,8 @@ _SURNAMES_1 = set(
 _SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐"}
 _MASK = r"[*＊×xX某□○]"
 _NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]{{1,2}}{_MASK}{{1,3}})$")
+# Organs sign documents too ('国务院' / '2026年1月20日'); their names start with a surname character.
+_ORGAN = re.compile(r"^(?:国务|全国|中共|党中)|(?:务院|中央|政府|人大|政协|军委|委员会|办公厅|办公室)$")
 _OFFICE_END = re.compile(rf"(?:{OFFICE_SUFFIX})$")
 _OFFICE_THEN_NAME = re.compile(rf"^(?P<office>.{{0,40}}?(?:{OFFICE_SUFFIX}))\s*(?P<name>[{HAN}\s*＊×xX某]{{2,12}})$")
 _WHO_IN_TITLE = re.compile(rf"^(?P<who>[{HAN}、]{{2,30}}?)(?:同志)?(?:在|于)[{HAN}]")
@@ -25,7 +27,7 @@ _WHO_IN_TITLE = re.compile(rf"^(?P<who>[{HAN}、]{{2,30}}?)(?:同志)?(?:在|于
 def clean_name(text: str) -> str | None:
     """'龚 正' -> '龚正'; '李**' stays; a fully masked or non-name string -> None."""
     name = re.sub(r"\s+", "", text).replace("同志", "")
-    if not _NAME.match(name) or re.fullmatch(f"{_MASK}+", name):
+    if not _NAME.match(name) or re.fullmatch(f"{_MASK}+", name) or _ORGAN.search(name):
         return None
     if name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1:
         return name

@@ -45,6 +45,10 @@ _MID_CUT = re.compile(
     rf"|(?<=[。！？!?”日])\s*(?=[（(]新华社[{HAN}]{{2,8}}?\d{{1,2}}月\d{{1,2}}日电[）)])"
     rf"|(?<=电[）)])\s*(?=\S)")
 _SIGNATURE = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})\s*(?P<date>{_CN_DATE})")
+# What the body of a speech opens with, right after a speaker's name glued before it.
+_BODY_OPENER = re.compile(
+    r"同志们|各位|尊敬的|女士们|先生们|朋友们|亲爱的|大家好|老师们|同学们|主席先生|同胞们"
+    r"|今天|今年|这次|刚才|首先|很高兴|值此|近年来|当前|我们|我谨|欢迎")
 _SUBTITLE_STOP = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})")
 # The markers of clean.py's tails (patterns.TAIL), glued after a sentence near the end.
 _GLUED_TAIL = re.compile(r"[。！？!?”）)](?=\s*(?:本作品|这部作品|此作品|相关(?:阅读|新闻|文章|推荐|链接|报道|稿件)|"
@@ -173,6 +177,9 @@ def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     head, rest = text[:end], text[end:]
     if not _has_header_signal(head):
         return [], text
+    glued = _glued_name(rest) if _DATE_NOTE.search(head) else None
+    if glued:  # '（2020年7月21日）习近平今天，我们…': the speaker between date note and body
+        head, rest = head + glued, rest[len(glued):]
     lines: list[str] = []
     note = _DATE_NOTE.search(head)
     if note:
@@ -194,6 +201,15 @@ def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     elif head.strip():
         lines += _split_title(head)
     return [line for line in lines if line], rest
+
+
+def _glued_name(rest: str) -> str | None:
+    """A 2–3 character name that starts rest and is followed by a salutation or an opening word."""
+    for size in (3, 2):
+        name = rest[:size]
+        if clean_name(name) and _BODY_OPENER.match(rest, size):
+            return name
+    return None
 
 
 def _subtitle_end(head: str, dash: int) -> int | None:

@@ -86,3 +86,8 @@ def test_footnote_place_where_the_meeting_was_held():
     from speeches.ingest.notes import footnote
     found = footnote("※这是王小明同志2025年11月6日在南昌召开的全省领导干部会议上的讲话。")
     assert found["city"][0] == "南昌" and found["occasion"][0] == "全省领导干部会议"
+
+
+@pytest.mark.parametrize("organ", ["国务院", "党中央", "全国人大", "全国政协", "中共中央"])
+def test_an_organ_signing_a_document_is_no_person(organ):
+    assert clean_name(organ) is None

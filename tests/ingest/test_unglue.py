@@ -77,3 +77,12 @@ def test_news_headline_glued_before_its_dateline():
     lines = unglue([line])
     assert lines[:2] == ["某某对安全生产工作作出重要指示", "新华社北京1月5日电"]
     assert lines[2].startswith("某某近日对安全生产工作作出重要指示。")
+
+
+def test_name_glued_between_date_note_and_body():
+    line = "在企业家座谈会上的讲话（2020年7月21日）赵明远今天，我们召开一个企业家座谈会。" + BODY
+    lines = unglue([line])
+    assert lines[:3] == ["在企业家座谈会上的讲话", "（2020年7月21日）", "赵明远"]
+    assert lines[3].startswith("今天，我们召开一个企业家座谈会。")
+    # no opening word after the would-be name: the body is left whole
+    assert unglue(["在某会议上的讲话（2020年7月21日）王家坝闸开闸泄洪。" + BODY])[2].startswith("王家坝闸")
