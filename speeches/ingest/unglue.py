@@ -27,7 +27,7 @@ _NAMED_LETTER = re.compile(r"^[^。，：:！？]{4,60}?的(?:回信|贺信|贺�
                            r"(?=[^。，！？]{2,40}?[：:])")
 _ADDRESS = re.compile(r"^[^。，！？：:]{2,40}[：:]")
 _DATE_NOTE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月[^（()）。]{0,24}[）)]")
-_TITLE_NOTE = re.compile(rf"^(?P<title>[^（(。]{{2,60}}?)\s*(?P<note>{_DATE_NOTE.pattern})$")
+_TITLE_NOTE = re.compile(rf"^(?P<title>[^（(。]{{2,60}}?)\s*(?P<note>{_DATE_NOTE.pattern})(?:\s*(?P<rest>\S.{{1,30}}))?$")
 _SIGN_OFF = re.compile(
     rf"(?<=[。！？!?”])\s*(?P<sign>(?:[{HAN}]{{2,4}}\s*)?(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年"
     rf"[\d一二三四五六七八九十]{{1,2}}月[\d一二三四五六七八九十]{{1,3}}日)$")
@@ -74,11 +74,13 @@ def unglue(lines: list[str]) -> list[str]:
         letter = len(line) >= _ONLY_LINE_MIN and "信" in line[:64] and _NAMED_LETTER.match(line)
         if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN) and not letter:
             dateline = DATELINE.match(line) if "新华社" in line[:4] else None
-            noted = _TITLE_NOTE.match(line) if seen <= 5 and line.endswith(("）", ")")) else None
+            noted = _TITLE_NOTE.match(line) if seen <= 5 and ("）" in line or ")" in line) else None
+            if noted and noted["rest"] and not (parse_speaker_line(noted["rest"]) or (None,))[0]:
+                noted = None  # '…（2023年5月8日） 市长 王建华' is cut, '…（摘要）的说明' is not
             if dateline and line[dateline.end():].strip():  # '新华社北京3月8日电 在…的讲话'
                 out += [dateline.group(), line[dateline.end():].strip()]
-            elif noted:  # '在…上的讲话（2019年6月3日）': title and date note
-                out += [noted["title"], noted["note"]]
+            elif noted:  # '在…上的讲话（2019年6月3日）[ 市长 王某]': title, date note[, speaker]
+                out += [noted["title"], noted["note"]] + ([noted["rest"].strip()] if noted["rest"] else [])
             else:
                 out.append(line)
             continue

@@ -86,3 +86,15 @@ def test_name_glued_between_date_note_and_body():
     assert lines[3].startswith("今天，我们召开一个企业家座谈会。")
     # no opening word after the would-be name: the body is left whole
     assert unglue(["在某会议上的讲话（2020年7月21日）王家坝闸开闸泄洪。" + BODY])[2].startswith("王家坝闸")
+
+
+def test_plain_header_on_one_short_line_is_not_folded_into_the_title():
+    assert unglue(["在全市安全生产工作会议上的讲话 （2023年5月8日） 市长 王建华", "同志们："]) == [
+        "在全市安全生产工作会议上的讲话", "（2023年5月8日）", "市长 王建华", "同志们："]
+    # something else after the note: the line stays as it is
+    line = "关于《某某条例（草案）》的说明（2023年5月8日）在常委会上"
+    assert unglue([line, "同志们："])[0] == line
+    speech = parse_bytes("在全市安全生产工作会议上的讲话 （2023年5月8日） 市长　李　强\n同志们：\n今天开会。".encode(),
+                         filename="x.txt")[0]
+    assert (speech.title, speech.speaker, speech.speaker_title, speech.date.iso()) == (
+        "在全市安全生产工作会议上的讲话", "李强", "市长", "2023-05-08")
