@@ -103,3 +103,14 @@ def test_an_organ_signing_a_document_is_no_person(organ):
 def test_place_after_zai(text, place):
     from speeches.ingest.places import place_at
     assert place_at(text) == place
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("新疆维吾尔自治区主席　艾尔肯·吐尼亚孜", ("艾尔肯·吐尼亚孜", "新疆维吾尔自治区主席")),  # dotted name
+    ("艾尔肯·吐尼亚孜", ("艾尔肯·吐尼亚孜", None)),
+    ("西藏自治区主席 嘎玛泽登", ("嘎玛泽登", "西藏自治区主席")),  # no Han surname, after an office
+    ("市委书记 重要讲话", None),  # words, not a name
+    ("一带一路·合作共赢", None),
+])
+def test_names_without_a_han_surname(line, expected):
+    assert parse_speaker_line(line) == expected
