@@ -44,6 +44,7 @@ class Meta:
     found: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (line, rule): notes, not text
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, line): datelines, footnotes…
+    stamps: list[str] = field(default_factory=list)  # '2026-01-05 08:00 来源：…': removed, year only
 
     def put(self, name: str, value, snippet: str, rule: str, line: str = "") -> None:
         """Set a field unless already set, remembering the text it came from and the rule."""
@@ -52,9 +53,10 @@ class Meta:
             self.found[name] = (snippet, rule, line)
 
 
-def extract(paragraphs: list[str], *, hint_title: str | None = None) -> Meta:
-    """Metadata of one speech from its non-empty lines; meta.body is what remains as text."""
-    meta = Meta()
+def extract(paragraphs: list[str], *, hint_title: str | None = None, stamps: list[str] = ()) -> Meta:
+    """Metadata of one speech from its non-empty lines; meta.body is what remains as text.
+    stamps: the page's publication stamps that clean() dropped (they only give a dateline its year)."""
+    meta = Meta(stamps=list(stamps))
     paragraphs = take_notes(meta, paragraphs)
     header_len = _header_length(paragraphs)
     header = _join_subtitle(paragraphs[:header_len])

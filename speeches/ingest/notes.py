@@ -4,6 +4,7 @@ nothing, and none of them is speech text.
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from .dates import parse_date
@@ -56,6 +57,33 @@ def footnote(text: str) -> dict:
         if occasion["held"]:  # '在南昌召开的全省…会议上': the place as written
             found["city"] = (occasion["held"], occasion["held"])
     return found
+
+
+_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_NEWS_DELAY_DAYS = 31
+
+
+def stamp_year(stamps: list[str], month: int, day: int) -> int | None:
+    """The year of a dateline's month and day from the page's publication stamp ('2026-01-05
+    08:00', '发布时间：2026年1月5日'), when the page came out within a month after it (a page
+    stamped months later is a reprint: its year says nothing)."""
+    for text in stamps:
+        match = _STAMP.search(text)
+        if not match:
+            continue
+        year, stamp = int(match[1]), dated(int(match[1]), int(match[2]), int(match[3]))
+        for candidate in (year, year - 1):  # a 12月31日 dateline on a page of 1月2日
+            filed = dated(candidate, month, day)
+            if stamp and filed and 0 <= _days(filed, stamp) <= _NEWS_DELAY_DAYS:
+                return candidate
+    return None
+
+
+def _days(a: PartialDate, b: PartialDate) -> int:
+    try:
+        return (datetime.date(b.year, b.month, b.day) - datetime.date(a.year, a.month, a.day)).days
+    except ValueError:  # '2月30日'
+        return -1
 
 
 def dated(year: int | None, month: int, day: int) -> PartialDate | None:

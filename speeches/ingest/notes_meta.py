@@ -84,7 +84,7 @@ def read_datelines(meta: Meta) -> None:
         city, month, day = N.dateline(text)
         meta.put("city", city, city or "", "dateline", text)
         if not (meta.date and meta.date.day):
-            date = N.dated(year, month, day)
+            date = N.dated(year or N.stamp_year(meta.stamps, month, day), month, day)
             if date and (not meta.date or meta.date.year == date.year):
                 meta.date = None
                 meta.put("date", date, text, "dateline")

@@ -204,6 +204,17 @@ FOOTNOTE_HELD_META = dict(
     title="深入学习贯彻全会精神 奋力开创全省工作新局面", subtitle=None, speaker="王小明", speaker_title=None,
     date="2025-11-06", city="南昌", occasion="全省领导干部会议")
 
+# A news report about an instruction: a portal stamp, the headline, a dateline glued before the
+# first paragraph. The year comes from the stamp; nobody is the speaker of a report.
+NEWS_REPORT = """2026-01-05 08:12:30 来源：新华网
+赵明远对安全生产工作作出重要指示
+新华社北京1月5日电 中共中央总书记赵明远近日对安全生产工作作出重要指示。指示强调，各地区各部门要坚持人民至上、生命至上，统筹好发展和安全，坚决遏制重特大事故发生。
+国务院领导同志作出批示，要求切实抓好安全生产各项工作，全力保障人民群众生命财产安全。
+"""
+NEWS_REPORT_META = dict(
+    title="赵明远对安全生产工作作出重要指示", subtitle=None, speaker=None, speaker_title=None,
+    date="2026-01-05", city="北京", occasion=None)
+
 SAMPLES = {
     "provincial_report": (PROVINCIAL_REPORT, PROVINCIAL_REPORT_META),
     "city_report": (CITY_REPORT, CITY_REPORT_META),
@@ -218,5 +229,6 @@ SAMPLES = {
     "headline_page": (HEADLINE_PAGE, HEADLINE_PAGE_META),
     "one_line_letter": (ONE_LINE_LETTER, ONE_LINE_LETTER_META),
     "footnote_held": (FOOTNOTE_HELD, FOOTNOTE_HELD_META),
+    "news_report": (NEWS_REPORT, NEWS_REPORT_META),
 }
-COPIED_PAGES = {"portal_page", "headline_page"}  # whole pages, chrome included
+COPIED_PAGES = {"portal_page", "headline_page", "news_report"}  # whole pages, chrome included
