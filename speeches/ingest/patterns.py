@@ -89,7 +89,7 @@ CHROME_TOKENS = frozenset("""
 聚焦两会 数字报 电子版 上一版 下一版 上一期 下一期 版面导航 往期回顾 客户端 订阅 今日 导航 菜单 更多
 小字号 中字号 大字号 大号 中号 小号 超大号 特大号 标准 T A A+ A- 分享让更多人看到 用手机看 手机看 打开APP
 打开客户端 听新闻 朗读 播报 关注 我要分享 收藏本页 设为首页 加入收藏 责编 编辑 版面 本版 PDF 阅读
-分享至 打印本文 打印本页 关闭本页 网友评论 我要评论 查看评论 发表评论 评论区 手机阅读
+分享至 打印本文 打印本页 关闭本页 网友评论 我要评论 查看评论 发表评论 评论区 手机阅读 单页阅读 全文阅读 分页阅读
 """.split())
 _TOKEN_SPLIT = re.compile(r"[\s|｜/·•、:：【】\[\]<>〉〈>»›＞→()（）]+")
 _STAMP = r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)"
@@ -113,6 +113,12 @@ TIMESTAMP = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}[-/.]\
                        r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$")
 
 
+# A long article split over pages: '上一页 1 2 3 4 下一页', '共5页', '【第2页】', '单页阅读'.
+PAGINATION = re.compile(r"^(?=.*(?:[上下]一页|尾页|末页|首页|共\s*\d+\s*页|第\s*\d+\s*页))"
+                        r"[\s\d|｜/【】\[\]<>«»…\.。]*(?:(?:[上下]一页|尾页|末页|首页|共\s*\d+\s*页|第\s*\d+\s*页|"
+                        r"单页阅读|全文阅读|阅读全文|分页阅读)[\s\d|｜/【】\[\]<>«»…\.。]*)+$")
+
+
 def short_chrome(line: str) -> str | None:
     """The rule a short line of toolbar, navigation or time-stamp chrome falls under, else None."""
     if TIMESTAMP.match(line) or STAMPED.match(line):
@@ -122,6 +128,8 @@ def short_chrome(line: str) -> str | None:
     tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
     if tokens and all(t in CHROME_TOKENS for t in tokens):
         return "toolbar"
+    if "页" in line and PAGINATION.match(line):
+        return "pagination"
     return None
 
 

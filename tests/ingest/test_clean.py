@@ -173,6 +173,9 @@ PORTAL_LINES = {
     "扫描二维码分享到微信": "footer",
     "湖南省人民政府门户网站 www.hunan.gov.cn": "masthead",
     "湖南日报全媒体记者 张三": "byline",
+    "上一页 1 2 3 4 5 下一页": "pagination",
+    "【第2页】": "pagination",
+    "共5页 首页 上一页 下一页 尾页": "pagination",
 }
 
 
