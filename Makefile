@@ -37,14 +37,15 @@ run: samples
 	$(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Production-style serving: gunicorn, DEBUG off, static files through whitenoise. Plain HTTP on
+# Production-style serving: gunicorn with a sync worker per core, preloaded (the settings bench/load.sh
+# measured; docs/OPERATIONS.md "Serving"), DEBUG off, static files through whitenoise. Plain HTTP on
 # this machine, so the HTTPS-only redirect and cookies are off here; behind a TLS proxy, unset them.
 SERVE_ENV := DJANGO_DEBUG=0 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}"
 serve: samples var/secret_key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	$(SERVE_ENV) $(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
-	$(SERVE_ENV) $(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 2 --preload
+	$(SERVE_ENV) $(BIN)/gunicorn archive.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 1 --preload
 
 var/secret_key:
 	mkdir -p var && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@

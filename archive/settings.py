@@ -52,9 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "axes",
+    "archive.apps.Axes",  # "axes" under a translatable name (archive/apps.py)
     "django_tasks",
-    "django_tasks_db",
+    "archive.apps.TasksDatabase",  # "django_tasks_db", likewise
     # Before haystack: its rebuild_index/update_index/clear_index are overridden in
     # speeches/management/commands/ so that they never leave the site an empty or half index.
     "speeches",

@@ -11,7 +11,8 @@ from speeches.search import warm_up  # noqa: E402
 
 warm_up()
 
-# A lost or half-written index is reported and its rebuild started now, not at the first search.
+# A lost, half-written or corrupt index is reported and its rebuild started now, not at the first
+# search; the segment files CRC-checked here count as checked in the forked workers too.
 from speeches.search.indexing.health import check_at_startup  # noqa: E402
 
 check_at_startup()

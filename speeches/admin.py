@@ -15,6 +15,7 @@ from . import services
 from .models import Section, SourceFile, Speaker, Speech, Tag, UploadBatch, UploadFile
 from .upload import views as upload_views
 from .upload.batch import create_reparse_batch
+from .upload.messages import message_of
 
 
 class SectionInline(admin.TabularInline):
@@ -145,13 +146,30 @@ admin.site.register(Tag)
 
 class UploadFileInline(admin.TabularInline):
     model = UploadFile
-    fields = ("position", "name", "kind", "size", "status", "error", "result")
+    fields = ("position", "name", "kind", "size", "status", "reason", "outcome")
     readonly_fields = fields
     extra = 0
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_view_permission(self, request, obj=None):
+        # As for the batch: whoever may upload sees what became of each file.
+        return request.user.has_perm(upload_views.PERMISSION) or super().has_view_permission(request, obj)
+
+    @admin.display(description=_("原因"))
+    def reason(self, obj):
+        return message_of(obj.error)  # stored as msgid and values: shown in the reader's language
+
+    @admin.display(description=_("结果"))
+    def outcome(self, obj):
+        result = obj.result or {}
+        if not result:
+            return ""
+        return _("讲话 %(speeches)s 篇，其中变体 %(variants)s 篇；已存在或未变 %(unchanged)s 篇") % {
+            "speeches": len(result.get("speeches", [])), "variants": result.get("variants", 0),
+            "unchanged": result.get("unchanged", 0)}
 
 
 @admin.register(UploadBatch)
@@ -160,7 +178,8 @@ class UploadBatchAdmin(admin.ModelAdmin):
 
     list_display = ("__str__", "user", "status", "confirmed", "finished")
     list_filter = ("status",)
-    readonly_fields = ("user", "created", "status", "confirmed", "finished", "heartbeat", "task_id")
+    readonly_fields = ("user", "created", "status", "confirmed", "finished", "heartbeat")
+    exclude = ("task_id",)  # django-tasks' id, of no use to staff
     inlines = [UploadFileInline]
 
     def get_urls(self):

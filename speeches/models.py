@@ -280,18 +280,6 @@ class IndexQueue(models.Model):
         ordering = ["id"]
 
 
-def section_tree(sections) -> list[tuple[Section, list]]:
-    """Nest sections (in document order) as [(section, children), ...] for templates."""
-    nodes: dict[int, tuple[Section, list]] = {}
-    roots: list[tuple[Section, list]] = []
-    for section in sections:
-        node = (section, [])
-        nodes[section.id] = node
-        parent = nodes.get(section.parent_id)
-        (parent[1] if parent else roots).append(node)
-    return roots
-
-
 def book_title(title: str) -> str:
     """A title in 书名号 for a citation. A title that already opens with one (《新闻联播》（20220220））
     is kept as it is; titles quoted inside a title take the inner marks, as Chinese print does:

@@ -68,3 +68,15 @@ def _layout(speech) -> list[list[tuple]]:
 def _label(row) -> str:
     _, _, label, heading, _ = row
     return " ".join(filter(None, (label, heading[:30]))) or ""
+
+
+def section_tree(sections) -> list[tuple]:
+    """Nest sections (in document order) as [(section, children), ...] for templates."""
+    nodes: dict[int, tuple] = {}
+    roots: list[tuple] = []
+    for section in sections:
+        node = (section, [])
+        nodes[section.id] = node
+        parent = nodes.get(section.parent_id)
+        (parent[1] if parent else roots).append(node)
+    return roots

@@ -13,7 +13,7 @@ from .search import (
     request_params, SORTS, search as run_search, suggestions,
 )
 from .spreadsheet import rows_as_text
-from .models import TEXTS, Section, Speaker, Speech, section_tree
+from .models import TEXTS, Section, Speaker, Speech
 
 
 def home(request):
@@ -52,7 +52,7 @@ def speech_detail(request, uid):
     variants = Speech.objects.filter(Q(canonical=canonical) | Q(pk=canonical.pk)).exclude(pk=speech.pk)
     context = {
         "speech": speech,
-        "tree": section_tree(shown.sections),
+        "tree": reading.section_tree(shown.sections),
         "reading": shown,
         "variants": variants.select_related("speaker").order_by("id"),
         "query": request.GET.get("q", "")[:200],

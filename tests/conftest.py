@@ -1,10 +1,5 @@
 """Test-wide set-up. Every test gets a throwaway data dir; search tests get a real Whoosh index."""
-import os
-
 import pytest
-
-# A page that meets a broken index starts a repair process; in tests, only the tests that say so.
-os.environ.setdefault("ARCHIVE_AUTO_REPAIR", "0")
 
 
 def pytest_report_header(config):

@@ -151,3 +151,16 @@ def test_a_section_cannot_be_deleted_alone(admin_client, imported):
     assert admin_client.post(reverse("admin:speeches_section_delete", args=[section.pk]),
                              {"post": "yes"}).status_code == 403
     assert Section.objects.filter(pk=section.pk).exists()
+
+
+def test_the_chinese_admin_names_third_party_apps_in_chinese(admin_client):
+    """django-axes, django-tasks and Django 5.2's own new strings were English in the sidebar."""
+    admin_client.cookies["django_language"] = "zh-hans"
+    page = admin_client.get("/admin/").content.decode()
+    for english in ("Axes", "Access attempts", "Access logs", "Tasks Database Backend", "Task Results",
+                    "Model name", "Change or view list link"):
+        assert english not in page, english
+    for chinese in ("登录限制", "登录尝试", "后台任务", "任务结果"):
+        assert chinese in page, chinese
+    admin_client.cookies["django_language"] = "en"
+    assert "Sign-in throttling" in admin_client.get("/admin/").content.decode()

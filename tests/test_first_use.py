@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from speeches.models import book_title
+from speeches.models import Speech, book_title
 from tests.factories import make_speech
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +77,14 @@ def test_english_pages_use_english_plurals_and_colons(client):
     assert "<p>Offices: 市长</p>" in speaker and "Offices：" not in speaker
     assert 'Cities: <a href="/cities/' in speaker
     assert '<span class="count">1 speech</span>' in speaker
+    page = client.get(Speech.objects.get().get_absolute_url()).content.decode()
+    assert '<span class="office"> (市长)</span>' in page  # not （市长） inside English
+
+
+def test_chinese_pages_put_the_office_in_full_width_brackets(client):
+    make_speech("甲", speaker_title="市长")
+    page = client.get(Speech.objects.get().get_absolute_url()).content.decode()
+    assert '<span class="office">（市长）</span>' in page
 
 
 def site_header(html):

@@ -16,7 +16,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def speech_notes(context, speech):
     request = context["request"]
-    sections = list(speech.sections.only("id", "anchor", "body"))
+    sections = list(speech.sections.only("id", "speech", "anchor", "body"))
     notes = notes_for_speech(speech=speech, user=request.user, sections=sections)
     attached, detached = [], []
     starts: dict[int, list[int]] = {}  # per section: where each paragraph starts

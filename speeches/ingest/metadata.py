@@ -25,6 +25,7 @@ _OCCASION_LINE = re.compile(rf"^在(?P<occ>.+?)(?:开幕式|闭幕式)?(?:上|�
 _OCCASION_OPENING = re.compile(r"向(?P<occ>第[^，。、]{2,30}?(?:会议|大会))(?:作|报告|提出|提交)")
 _SIGN_OFF_LINES = 3
 _AFTER_NOTE = re.compile(r"^[（(][^（）()]{4,30}[）)]\s*(?P<rest>\S.{1,30})$")
+_HEADLINE_TAIL = re.compile(r"[（(]?(?:全文|摘要|实录|图文)[）)]?$")
 _SUBTITLE_END = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})[）)]?$")
 
 
@@ -43,6 +44,7 @@ class Meta:
     found: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (line, rule): notes, not text
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, line): datelines, footnotes…
+    stamps: list[str] = field(default_factory=list)  # '2026-01-05 08:00 来源：…': removed, year only
 
     def put(self, name: str, value, snippet: str, rule: str, line: str = "") -> None:
         """Set a field unless already set, remembering the text it came from and the rule."""
@@ -51,9 +53,10 @@ class Meta:
             self.found[name] = (snippet, rule, line)
 
 
-def extract(paragraphs: list[str], *, hint_title: str | None = None) -> Meta:
-    """Metadata of one speech from its non-empty lines; meta.body is what remains as text."""
-    meta = Meta()
+def extract(paragraphs: list[str], *, hint_title: str | None = None, stamps: list[str] = ()) -> Meta:
+    """Metadata of one speech from its non-empty lines; meta.body is what remains as text.
+    stamps: the page's publication stamps that clean() dropped (they only give a dateline its year)."""
+    meta = Meta(stamps=list(stamps))
     paragraphs = take_notes(meta, paragraphs)
     header_len = _header_length(paragraphs)
     header = _join_subtitle(paragraphs[:header_len])
@@ -140,6 +143,7 @@ def _read_header(meta: Meta, header: list[str], *, hint_title: str | None) -> li
             leftover.append(text)
         elif not titles or text != titles[-1]:
             titles.append(text)
+    titles = _article_title(titles)
     if len(titles) > 1 and not (meta.speaker or meta.speaker_title or meta.date or meta.subtitle):
         leftover = titles[1:] + leftover  # a lone title line, then short body lines
         titles = titles[:1]
@@ -148,6 +152,17 @@ def _read_header(meta: Meta, header: list[str], *, hint_title: str | None) -> li
         title = re.sub(r"\s+", " ", _join(titles)).rstrip("※ ")
         meta.put("title", title, "\n".join(titles), "header title line")
     return leftover
+
+
+def _article_title(titles: list[str]) -> list[str]:
+    """A portal repeats its article's title in a page headline above it ('2026年江苏省政府工作报告'
+    or the channel '政府工作报告', then '政府工作报告'): the title is the line the headline ends with.
+    ('…会议关于政府工作报告的决议' does not end with '政府工作报告': a resolution stays whole.)"""
+    for pos in range(len(titles) - 1, 0, -1):
+        if len(titles[pos]) >= 4 and any(_HEADLINE_TAIL.sub("", earlier).endswith(titles[pos])
+                                         for earlier in titles[:pos]):
+            return titles[pos:]
+    return titles
 
 
 def _read_dated_line(meta: Meta, text: str) -> None:

@@ -4,6 +4,7 @@ nothing, and none of them is speech text.
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from .dates import parse_date
@@ -20,7 +21,7 @@ FOOTNOTE = re.compile(r"^※")
 _FOOTNOTE_WHO = re.compile(
     rf"^※\s*(?:这是|本文是|此文是)?(?P<name>[{HAN}]{{2,4}}?)(?:同志|总书记|主席|总理|委员长|书记)?"
     r"(?=\s*(?:\d{4}|[〇○一二三四五六七八九]{4})年|在|于)")
-_FOOTNOTE_OCCASION = re.compile(rf"在(?P<occ>[^。，]{{2,60}}?)(?:上|中|期间|时)?的[^。]{{0,10}}{TITLE_NOUN}")
+_FOOTNOTE_OCCASION = re.compile(rf"在(?:(?P<held>[{HAN}]{{2,8}}?)(?:召开|举行|举办)的)?(?P<occ>[^。，]{{2,60}}?)(?:上|中|期间|时)?的[^。]{{0,10}}{TITLE_NOUN}")
 # '（新华社记者 黄宗治 摄）', '新华社记者 李学仁/摄', '本报记者 赵亮摄': the credit of a photo.
 PHOTO_CREDIT = re.compile(
     rf"[（(]?\s*(?:新华社|本报|人民日报|央视|中新社)?(?:特约)?(?:记者|通讯员)\s*"
@@ -53,7 +54,36 @@ def footnote(text: str) -> dict:
     occasion = _FOOTNOTE_OCCASION.search(text)
     if occasion:
         found["occasion"] = (occasion["occ"], occasion["occ"])
+        if occasion["held"]:  # '在南昌召开的全省…会议上': the place as written
+            found["city"] = (occasion["held"], occasion["held"])
     return found
+
+
+_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_NEWS_DELAY_DAYS = 31
+
+
+def stamp_year(stamps: list[str], month: int, day: int) -> int | None:
+    """The year of a dateline's month and day from the page's publication stamp ('2026-01-05
+    08:00', '发布时间：2026年1月5日'), when the page came out within a month after it (a page
+    stamped months later is a reprint: its year says nothing)."""
+    for text in stamps:
+        match = _STAMP.search(text)
+        if not match:
+            continue
+        year, stamp = int(match[1]), dated(int(match[1]), int(match[2]), int(match[3]))
+        for candidate in (year, year - 1):  # a 12月31日 dateline on a page of 1月2日
+            filed = dated(candidate, month, day)
+            if stamp and filed and 0 <= _days(filed, stamp) <= _NEWS_DELAY_DAYS:
+                return candidate
+    return None
+
+
+def _days(a: PartialDate, b: PartialDate) -> int:
+    try:
+        return (datetime.date(b.year, b.month, b.day) - datetime.date(a.year, a.month, a.day)).days
+    except ValueError:  # '2月30日'
+        return -1
 
 
 def dated(year: int | None, month: int, day: int) -> PartialDate | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import notes as N
+from .places import place_at
 
 if TYPE_CHECKING:
     from .metadata import Meta
@@ -61,10 +62,13 @@ def read_footnotes(meta: Meta) -> None:
         if kind != "footnote":
             continue
         found = N.footnote(text)
-        for name in ("speaker", "date", "occasion"):
+        held = found.get("city", ("",))[0]
+        if held and not (place_at("在" + held) == held or held[-1] in "省市县区州"):
+            del found["city"]  # '在党中央召开的…': not a place
+        for name in ("speaker", "date", "occasion", "city"):
             if name in found:
                 meta.put(name, found[name][0], found[name][1] if name != "date" else text,
-                         "footnote", text)
+                         "footnote" if name != "city" else "place in footnote", text)
         name = found.get("speaker", (None,))[0]
         if name and meta.body and meta.body[0].startswith(name) and len(meta.body[0]) > len(name):
             meta.body[0] = meta.body[0][len(name):]
@@ -80,7 +84,7 @@ def read_datelines(meta: Meta) -> None:
         city, month, day = N.dateline(text)
         meta.put("city", city, city or "", "dateline", text)
         if not (meta.date and meta.date.day):
-            date = N.dated(year, month, day)
+            date = N.dated(year or N.stamp_year(meta.stamps, month, day), month, day)
             if date and (not meta.date or meta.date.year == date.year):
                 meta.date = None
                 meta.put("date", date, text, "dateline")

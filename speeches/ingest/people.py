@@ -17,17 +17,34 @@ _SURNAMES_1 = set(
 _SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐"}
 _MASK = r"[*＊×xX某□○]"
 _NAME = re.compile(rf"^(?:[{HAN}]{{2,4}}|[{HAN}]{{1,2}}{_MASK}{{1,3}})$")
+# Organs sign documents too ('国务院' / '2026年1月20日'); their names start with a surname character.
+_ORGAN = re.compile(r"^(?:国务|全国|中共|党中)|(?:务院|中央|政府|人大|政协|军委|委员会|办公厅|办公室)$")
 _OFFICE_END = re.compile(rf"(?:{OFFICE_SUFFIX})$")
-_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>.{{0,40}}?(?:{OFFICE_SUFFIX}))\s*(?P<name>[{HAN}\s*＊×xX某]{{2,12}})$")
+_OFFICE_THEN_NAME = re.compile(rf"^(?P<office>.{{0,40}}?(?:{OFFICE_SUFFIX}))\s*(?P<name>[{HAN}\s*＊×xX某·•・]{{2,16}})$")
+# Uyghur, Kazakh… names are written with a middle dot ('艾尔肯·吐尼亚孜'); Tibetan names
+# ('嘎玛泽登') have no Han surname: after an office both are names as they stand.
+_DOTTED_NAME = re.compile(rf"^[{HAN}]{{1,8}}(?:[·•・][{HAN}]{{1,8}}){{1,2}}$")
+_NO_SURNAME_NAME = re.compile(rf"^[{HAN}]{{4}}$")
+# Characters of the words that follow an office or sit in a dotted heading, never in such names.
+_NOT_IN_NAME = re.compile(r"[的了是在和与及会议工作重要讲话报告精神发展建设全面主题中国合作共赢一路年月日]")
 _WHO_IN_TITLE = re.compile(rf"^(?P<who>[{HAN}、]{{2,30}}?)(?:同志)?(?:在|于)[{HAN}]")
 
 
 def clean_name(text: str) -> str | None:
     """'龚 正' -> '龚正'; '李**' stays; a fully masked or non-name string -> None."""
     name = re.sub(r"\s+", "", text).replace("同志", "")
-    if not _NAME.match(name) or re.fullmatch(f"{_MASK}+", name):
+    if not _NAME.match(name) or re.fullmatch(f"{_MASK}+", name) or _ORGAN.search(name):
         return None
     if name[:2] in _SURNAMES_2 or name[0] in _SURNAMES_1:
+        return name
+    return None
+
+
+def _minority_name(text: str) -> str | None:
+    name = re.sub(r"\s+", "", text)
+    if _NOT_IN_NAME.search(name):
+        return None
+    if _DOTTED_NAME.match(name) or (_NO_SURNAME_NAME.match(name) and not _OFFICE_END.search(name)):
         return name
     return None
 
@@ -42,9 +59,11 @@ def parse_speaker_line(text: str) -> tuple[str | None, str | None] | None:
     name = clean_name(compact)
     if name and len(compact) <= 8:
         return name, None
+    if len(compact) <= 17 and _DOTTED_NAME.match(compact) and not _NOT_IN_NAME.search(compact):
+        return compact, None
     match = _OFFICE_THEN_NAME.match(compact)
     if match:
-        name = clean_name(match["name"])
+        name = clean_name(match["name"]) or _minority_name(match["name"])
         office = match["office"].strip()
         masked = re.fullmatch(rf"\s*{_MASK}+\s*(?:同志)?", match["name"])
         if (name or masked) and is_office(office):
@@ -54,8 +73,14 @@ def parse_speaker_line(text: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+_LETTER_FROM = re.compile(rf"^(?P<who>[{HAN}]{{2,4}}?)(?:给|致)[^。]{{2,60}}的(?:回信|贺信|贺电|复信|信|慰问信|唁电)$")
+
+
 def speaker_from_title(title: str) -> tuple[str | None, str | None]:
     """'市长在…的讲话' -> (None, '市长'); '陈独秀在…的报告' -> ('陈独秀', None)."""
+    letter = _LETTER_FROM.match(title) if "信" in title or "电" in title else None
+    if letter and clean_name(letter["who"]):  # '习近平给…的回信', '…致…的贺信': the writer
+        return clean_name(letter["who"]), None
     match = _WHO_IN_TITLE.match(title) if OCCASION_TITLE.match(title) else None
     if not match:
         return None, None

@@ -86,7 +86,8 @@ def _speech(chunk: Chunk, removed: list[tuple[str, str]], filename: str, origina
     paragraphs = [text for _, text in chunk.lines if text]
     if not paragraphs:
         return None
-    meta = extract(paragraphs, hint_title=chunk.hint_title)
+    stamps = [text for text, rule in removed if rule in ("timestamp", "page info")]
+    meta = extract(paragraphs, hint_title=chunk.hint_title, stamps=stamps)
     opening, headings, closing = build(list(meta.body))
     sections: list[ParsedSection] = []
     if opening:

@@ -54,8 +54,13 @@ OTHER_PLACES = frozenset("""
 伊斯兰堡 加德满都 科伦坡 马累 明斯克 基辅 阿拉木图 乌兰巴托 符拉迪沃斯托克 圣彼得堡 马德里 里斯本
 雅典 布达佩斯 华沙 贝尔格莱德 布拉格 阿布扎比 迪拜 多哈 安卡拉 伊斯坦布尔 巴厘岛 万隆 博鳌 乌镇
 """.split())
+# '在湖南考察时…', '在西藏和平解放70周年…': a province as usually written, without 省/自治区.
+PROVINCES_SHORT = frozenset("""
+河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃
+青海 台湾 内蒙古 广西 西藏 宁夏 新疆
+""".split())
 _AT_PLACE = re.compile(
-    "在(?P<place>" + "|".join(sorted(set(OTHER_PLACES) | set(CITIES) | set(PROVINCES),
+    "在(?P<place>" + "|".join(sorted(set(OTHER_PLACES) | set(CITIES) | set(PROVINCES) | PROVINCES_SHORT,
                                                  key=len, reverse=True)) + ")(?!市)")
 _LEADING_PROVINCE = re.compile("^(?:在)?(?P<province>" + "|".join(PROVINCES) + ")")
 _NOTE_PLACE = re.compile(rf"[，,]\s*(?P<place>[{HAN}]{{2,10}})\s*[）)]$")
@@ -92,7 +97,10 @@ def province_of(text: str | None) -> str | None:
 def place_at(text: str | None) -> str | None:
     """A known place a title, subtitle, occasion or note names after 在: '在延安文艺座谈会上' -> 延安."""
     match = _AT_PLACE.search(text) if text else None
-    return match["place"] if match else None
+    if not match:
+        return None
+    inner = _AT_PLACE.match("在" + text[match.end(): match.end() + 8])  # '在江西瑞金召开的…': the city
+    return inner["place"] if inner else match["place"]
 
 
 def place_in_note(text: str) -> str | None:

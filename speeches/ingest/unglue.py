@@ -22,8 +22,12 @@ _REPORT_SOURCE = re.compile(r"[（(]据新华社[^（）()]{2,100}[）)]")  # '�
 _PUBLICATION = re.compile(r"《\s*[^》]{2,12}报\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:\d+\s*版)?\s*[）)]")
 _FOOTNOTE = re.compile(r"(?<=[。！？”])\s*(?=※)")
 _LETTER_TITLE = re.compile(r"^(回信|贺信|贺电|复信|致信|慰问信|唁电|公开信)(?=\S{6})")
+# '习近平给…的回信' / '…致…的贺信' glued before the address ('…同学们：'): title, address, body.
+_NAMED_LETTER = re.compile(r"^[^。，：:！？]{4,60}?的(?:回信|贺信|贺电|复信|信|慰问信|唁电|公开信)"
+                           r"(?=[^。，！？]{2,40}?[：:])")
+_ADDRESS = re.compile(r"^[^。，！？：:]{2,40}[：:]")
 _DATE_NOTE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月[^（()）。]{0,24}[）)]")
-_TITLE_NOTE = re.compile(rf"^(?P<title>[^（(。]{{2,60}}?)\s*(?P<note>{_DATE_NOTE.pattern})$")
+_TITLE_NOTE = re.compile(rf"^(?P<title>[^（(。]{{2,60}}?)\s*(?P<note>{_DATE_NOTE.pattern})(?:\s*(?P<rest>\S.{{1,30}}))?$")
 _SIGN_OFF = re.compile(
     rf"(?<=[。！？!?”])\s*(?P<sign>(?:[{HAN}]{{2,4}}\s*)?(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年"
     rf"[\d一二三四五六七八九十]{{1,2}}月[\d一二三四五六七八九十]{{1,3}}日)$")
@@ -41,6 +45,10 @@ _MID_CUT = re.compile(
     rf"|(?<=[。！？!?”日])\s*(?=[（(]新华社[{HAN}]{{2,8}}?\d{{1,2}}月\d{{1,2}}日电[）)])"
     rf"|(?<=电[）)])\s*(?=\S)")
 _SIGNATURE = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})\s*(?P<date>{_CN_DATE})")
+# What the body of a speech opens with, right after a speaker's name glued before it.
+_BODY_OPENER = re.compile(
+    r"同志们|各位|尊敬的|女士们|先生们|朋友们|亲爱的|大家好|老师们|同学们|主席先生|同胞们"
+    r"|今天|今年|这次|刚才|首先|很高兴|值此|近年来|当前|我们|我谨|欢迎")
 _SUBTITLE_STOP = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})")
 # The markers of clean.py's tails (patterns.TAIL), glued after a sentence near the end.
 _GLUED_TAIL = re.compile(r"[。！？!?”）)](?=\s*(?:本作品|这部作品|此作品|相关(?:阅读|新闻|文章|推荐|链接|报道|稿件)|"
@@ -63,13 +71,16 @@ def unglue(lines: list[str]) -> list[str]:
     seen = 0
     for line in lines:
         seen += bool(line)
-        if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN):
+        letter = len(line) >= _ONLY_LINE_MIN and "信" in line[:64] and _NAMED_LETTER.match(line)
+        if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN) and not letter:
             dateline = DATELINE.match(line) if "新华社" in line[:4] else None
-            noted = _TITLE_NOTE.match(line) if seen <= 5 and line.endswith(("）", ")")) else None
+            noted = _TITLE_NOTE.match(line) if seen <= 5 and ("）" in line or ")" in line) else None
+            if noted and noted["rest"] and not (parse_speaker_line(noted["rest"]) or (None,))[0]:
+                noted = None  # '…（2023年5月8日） 市长 王建华' is cut, '…（摘要）的说明' is not
             if dateline and line[dateline.end():].strip():  # '新华社北京3月8日电 在…的讲话'
                 out += [dateline.group(), line[dateline.end():].strip()]
-            elif noted:  # '在…上的讲话（2019年6月3日）': title and date note
-                out += [noted["title"], noted["note"]]
+            elif noted:  # '在…上的讲话（2019年6月3日）[ 市长 王某]': title, date note[, speaker]
+                out += [noted["title"], noted["note"]] + ([noted["rest"].strip()] if noted["rest"] else [])
             else:
                 out.append(line)
             continue
@@ -93,6 +104,10 @@ def _cut(text: str, *, header: bool) -> list[str]:
 def _cut_part(text: str, *, header: bool) -> list[str]:
     head: list[str] = []
     tail: list[str] = []
+    inner = DATELINE.search(text, 4, _HEADER_MAX) if header and "新华社" in text[:_HEADER_MAX] else None
+    if inner and inner.group()[0] not in "（(" and not _SENTENCE_END.search(text, 0, inner.start()):
+        # a news headline glued before its dateline: '…作出重要指示新华社北京1月5日电 …'
+        return [text[: inner.start()].strip()] + _cut_part(text[inner.start():], header=True)
     match = DATELINE.match(text)
     if match:
         head.append(match.group())
@@ -134,8 +149,9 @@ def _cut_tail(text: str) -> tuple[str, list[str]]:
             text = text[: found.start()].rstrip()
             continue
         sign = _SIGN_OFF.search(text[-30:])
-        if sign:
-            tail.insert(0, sign["sign"])
+        if sign:  # '习近平2026年1月8日': name and date lines, as a signed letter has them
+            signed = _SIGNATURE.match(sign["sign"])
+            tail[:0] = [signed["name"], signed["date"]] if signed else [sign["sign"]]
             text = text[: len(text) - len(text[-30:]) + sign.start("sign")].rstrip()
             continue
         break
@@ -148,9 +164,11 @@ def _cut_tail(text: str) -> tuple[str, list[str]]:
 
 def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     """Title, '——' subtitle, （date，place）, office and name, before the salutation or body."""
-    letter = _LETTER_TITLE.match(text)
+    letter = _LETTER_TITLE.match(text) or _NAMED_LETTER.match(text)
     if letter:
-        return [letter.group()], text[letter.end():]
+        rest = text[letter.end():]
+        address = _ADDRESS.match(rest)
+        return [letter.group()] + ([address.group()] if address else []), rest[address.end() if address else 0:]
     window = text[:_HEADER_MAX]
     at = window.find(author) if author else -1
     if at >= 4 and not re.search(r"[。，：]", window[:at]):  # title, then the author a footnote names
@@ -161,6 +179,9 @@ def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     head, rest = text[:end], text[end:]
     if not _has_header_signal(head):
         return [], text
+    glued = _glued_name(rest) if _DATE_NOTE.search(head) else None
+    if glued:  # '（2020年7月21日）习近平今天，我们…': the speaker between date note and body
+        head, rest = head + glued, rest[len(glued):]
     lines: list[str] = []
     note = _DATE_NOTE.search(head)
     if note:
@@ -182,6 +203,15 @@ def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     elif head.strip():
         lines += _split_title(head)
     return [line for line in lines if line], rest
+
+
+def _glued_name(rest: str) -> str | None:
+    """A 2–3 character name that starts rest and is followed by a salutation or an opening word."""
+    for size in (3, 2):
+        name = rest[:size]
+        if clean_name(name) and _BODY_OPENER.match(rest, size):
+            return name
+    return None
 
 
 def _subtitle_end(head: str, dash: int) -> int | None:

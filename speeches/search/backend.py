@@ -13,7 +13,6 @@ Kept from haystack: SearchIndex preparation, signal processing, management comma
 from __future__ import annotations
 
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,14 +27,13 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 from whoosh.qparser import QueryParser
 
-from .engine.snapshot import Snapshot
-from .indexing import generations
+from .engine.snapshot import Snapshot, current, retry_open
+from .indexing import generations, seals
 from .indexing.writer import BufferedSegmentWriter
 from .schema import CONTENT, SCHEMA, document
 
 LOCK_TIMEOUT = 10.0  # seconds a write waits for the lock (option LOCK_TIMEOUT), then LockError
 LOCK_DELAY = 0.05  # seconds between attempts
-OPEN_RETRIES = 20
 UPDATE_CHARS = 2_000_000  # characters of text per commit of update(): bounds a writer's memory
 
 
@@ -89,6 +87,10 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             self._current_index(), timeout=self.lock_timeout, delay=LOCK_DELAY, **options
         )
         try:
+            try:  # a merge would copy a damaged segment into a new, sealed one
+                seals.check(writer.storage.folder, [segment.segment_id() for segment in writer.segments])
+            except seals.Broken as broken:
+                raise generations.IndexUnavailable("corrupt", str(broken)) from broken
             yield writer
         except BaseException:
             writer.cancel()
@@ -143,20 +145,18 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
     # Reading
 
     def snapshot(self, *, allow_empty: bool = False) -> Snapshot:
-        """The index as it is now, with columns loaded; reopened when it changed or was swapped."""
+        """The index as it is now, with columns loaded; reopened when it changed or was swapped.
+        Its segment files are checked against their seals on every call (a stat per file)."""
         with self._snapshot_lock:
             # Pages and health checks never create an index; index_check's comparison may.
             index = self._current_index(create=allow_empty)
-            snap = self._snapshot
-            if snap is None or snap.index is not index or not snap.searcher.up_to_date():
-                # A new searcher, not Searcher.refresh(): refresh reuses a segment's old reader
-                # by segment id even when the new TOC has more deletions in that segment. The
-                # old searcher is not closed: a caller may still hold it; its files close with it.
-                try:
-                    snap = _retry_open(lambda: Snapshot(index.searcher(), index))
-                except Exception as error:  # a segment Whoosh cannot read: corrupt or half-written
-                    raise generations.IndexUnavailable(
-                        "unreadable", f"{error.__class__.__name__}: {error}") from error
+            try:
+                snap = current(index, self._snapshot)
+            except seals.Broken as broken:  # a segment file cut short, overwritten or lost
+                raise generations.IndexUnavailable("corrupt", str(broken)) from broken
+            except Exception as error:  # a segment Whoosh cannot read: corrupt or half-written
+                raise generations.IndexUnavailable("unreadable", f"{error.__class__.__name__}: {error}") from error
+            if snap is not self._snapshot:
                 if not snap.doc_count and not allow_empty and _database_has_sections():
                     raise generations.IndexUnavailable(
                         "empty", "the index has no documents but the database has sections")
@@ -276,19 +276,7 @@ def _database_has_sections() -> bool:
 
 def _open(storage):
     # FileIndex() reads the newest TOC without the retry FileIndex.reader() has.
-    return _retry_open(lambda: storage.open_index(schema=SCHEMA))
-
-
-def _retry_open(open_):
-    # A commit in another process deletes the files of the TOC it replaces and of the segments it
-    # merged away: one may go between our reading the TOC and opening the file (segment files
-    # are opened as needed; see writer.py on why they are not one compound file). Read again.
-    for _ in range(OPEN_RETRIES):
-        try:
-            return open_()
-        except FileNotFoundError:
-            time.sleep(LOCK_DELAY)
-    return open_()
+    return retry_open(lambda: storage.open_index(schema=SCHEMA))
 
 
 class ChineseWhooshEngine(WhooshEngine):

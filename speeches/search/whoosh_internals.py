@@ -109,6 +109,15 @@ class BlockSegmentWriter(SegmentWriter):
             fieldwriter.finish_term()
         fieldwriter.finish_field()
 
+    def _finalize_segment(self):
+        # Every segment this writer completes, by commit() (merged ones included) or finish_part().
+        segment = super()._finalize_segment()
+        self.segment_written(segment)
+        return segment
+
+    def segment_written(self, segment) -> None:
+        """Called once a segment's files are complete and closed (BufferedSegmentWriter seals them)."""
+
     def finish_part(self):
         """A worker's segment, written but not committed; None (and nothing written) if empty.
 

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from speeches import services
 from speeches.ingest import IngestError, ParsedSpeech, PartialDate, parse_bytes
@@ -19,6 +20,7 @@ from speeches.ingest import IngestError, ParsedSpeech, PartialDate, parse_bytes
 from . import edit
 from .extract import text_bytes
 from .files import Limits, Refused, check_upload, expand, sniff
+from .messages import message_of, stored, stored_error
 from .models import UploadBatch, UploadFile
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,8 @@ def create_batch(*, user, uploads: list[tuple[str, bytes]], limits: Limits | Non
     check_upload([len(data) for _, data in uploads], limits)
     items = [item for name, data in uploads for item in expand(name, data, limits)]
     if len(items) > limits.files:
-        raise Refused(f"一次最多导入 {limits.files} 个文件，压缩包展开后共 {len(items)} 个。")
+        raise Refused(gettext_noop("一次最多导入 %(limit)s 个文件，压缩包展开后共 %(count)s 个。"),
+                      limit=limits.files, count=len(items))
     with transaction.atomic():
         batch = UploadBatch.objects.create(user=user)
         for position, item in enumerate(items):
@@ -45,9 +48,9 @@ def create_batch(*, user, uploads: list[tuple[str, bytes]], limits: Limits | Non
                     text = text_bytes(item.data, item.kind, item.name)
                     row.text = "" if item.kind == "text" else text.decode("utf-8")
                     if not parse_bytes(text, filename=item.name):
-                        raise Refused("文件中没有找到讲话正文。")
+                        raise Refused(gettext_noop("文件中没有找到讲话正文。"))
                 except (Refused, IngestError) as error:
-                    row.error, row.data = str(error), b""
+                    row.error, row.data = stored_error(error), b""
             row.status = UploadFile.Status.REFUSED if row.error else UploadFile.Status.PENDING
             row.save()
     return batch
@@ -65,7 +68,7 @@ def create_reparse_batch(*, user, sources) -> UploadBatch:
                 text = text_bytes(data, row.kind, row.name)
                 row.text = "" if row.kind == "text" else text.decode("utf-8")
             except (Refused, IngestError) as error:
-                row.error, row.status = str(error), UploadFile.Status.REFUSED
+                row.error, row.status = stored_error(error), UploadFile.Status.REFUSED
             row.save()
     return batch
 
@@ -137,14 +140,15 @@ def run(batch: UploadBatch) -> None:
                 import_file(upload)
             except Exception as error:  # a parser bug on one file must not stop the others
                 log.exception("upload %s: %s failed", batch.pk, upload.name)
-                message = str(error) if isinstance(error, IngestError) else f"内部错误：{error!r}"
+                message = (stored_error(error) if isinstance(error, IngestError)
+                           else stored(gettext_noop("内部错误：%(error)s"), error=repr(error)))
                 UploadFile.objects.filter(pk=upload.pk).update(status=UploadFile.Status.FAILED, error=message)
     UploadBatch.objects.filter(pk=batch.pk).update(status=UploadBatch.Status.DONE, finished=timezone.now(),
                                                     heartbeat=timezone.now())
 
 
 def progress(batch: UploadBatch) -> dict:
-    """What the progress page shows, as JSON."""
+    """What the progress page shows, as JSON, in the reader's language."""
     files = list(batch.files.values("name", "status", "error", "result"))
     countable = [f for f in files if f["status"] != UploadFile.Status.REFUSED]
     finished = [f for f in countable if f["status"] != UploadFile.Status.PENDING]
@@ -163,8 +167,8 @@ def progress(batch: UploadBatch) -> dict:
         "status": batch.status, "status_display": str(batch.get_status_display()), "percent": percent,
         "done": done, "stalled": stalled,
         "files": [{"name": f["name"], "status": f["status"], "status_display": str(UploadFile.Status(f["status"]).label),
-                   "error": f["error"],
-                   "speeches": [{"uid": uid, "title": titles.get(uid) or "无题"}
+                   "error": message_of(f["error"]),
+                   "speeches": [{"uid": uid, "title": titles.get(uid) or gettext("无题")}
                                 for uid in (f["result"] or {}).get("speeches", []) if uid in titles]}
                   for f in files],
     }

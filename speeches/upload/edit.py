@@ -1,5 +1,5 @@
 """Staff fix the speech count of a file in the preview: split one speech in two, or merge one
-into the speech before it. Pure functions over the parser's frozen values (no Django).
+into the speech before it. Pure functions over the parser's frozen values (no database).
 
 A split cuts the speech's original text at the line staff name (by its first words) and runs the
 parser on each part, so each part gets its own title, date and outline. A merge joins two
@@ -13,9 +13,13 @@ import dataclasses
 from speeches.ingest import IngestError, ParsedSection, ParsedSpeech, parse_bytes
 from speeches.ingest.fingerprint import minhash
 
+from django.utils.translation import gettext_noop
 
-class EditError(ValueError):
-    """A split or merge that cannot be done; the message is for staff, in Chinese."""
+from .messages import StaffError
+
+
+class EditError(StaffError, ValueError):
+    """A split or merge that cannot be done; the message is for staff (messages.py)."""
 
 
 def apply(parsed: list[ParsedSpeech], ops: list[dict]) -> list[ParsedSpeech]:
@@ -36,19 +40,20 @@ def split(speech: ParsedSpeech, at: str) -> list[ParsedSpeech]:
     original = speech.original or speech.text
     found = original.find(at.strip()) if at.strip() else -1
     if found <= 0:
-        raise EditError(f"在原文中找不到“{at.strip()[:30]}”，无法从那里拆分。请粘贴新一篇开头的几个字。")
+        raise EditError(gettext_noop("在原文中找不到“%(words)s”，无法从那里拆分。请粘贴新一篇开头的几个字。"),
+                        words=at.strip()[:30])
     cut = original.rfind("\n", 0, found) + 1  # from the start of that line
     parts = [original[:cut], original[cut:]]
     if not all(part.strip() for part in parts):
-        raise EditError("拆分点在原文的开头或结尾，拆不出两篇。")
+        raise EditError(gettext_noop("拆分点在原文的开头或结尾，拆不出两篇。"))
     out = []
     for part in parts:
         try:
             found_speeches = parse_bytes(part.encode("utf-8"), filename=speech.source)
         except IngestError as error:
-            raise EditError(f"拆分后的一部分无法解析：{error}") from None
+            raise EditError(gettext_noop("拆分后的一部分无法解析：%(error)s"), error=str(error)) from None
         if not found_speeches:
-            raise EditError("拆分后的一部分没有正文。")
+            raise EditError(gettext_noop("拆分后的一部分没有正文。"))
         out.extend(found_speeches)
     return out
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from speeches.ingest.decode import decode
 from speeches.ingest.errors import IngestError
@@ -31,7 +32,7 @@ def text_bytes(data: bytes, kind: str, name: str) -> bytes:
         return docx_text(data).encode("utf-8")
     if kind == "pdf":
         return pdf_text(data).encode("utf-8")
-    raise Refused(f"不支持的文件类型：{kind}")
+    raise Refused(gettext_noop("不支持的文件类型：%(kind)s"), kind=kind)
 
 
 def html_text(data: bytes, name: str) -> str:
@@ -40,37 +41,34 @@ def html_text(data: bytes, name: str) -> str:
     try:
         page = decode(data, filename=name)
     except IngestError as error:
-        raise Refused(str(error)) from None
+        raise Refused("%(error)s", error=str(error)) from None
     text = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True)
     if not text or not text.strip():
-        raise Refused("网页中没有找到正文。")
+        raise Refused(gettext_noop("网页中没有找到正文。"))
     return text
 
 
 def docx_text(data: bytes) -> str:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
-        raise Refused(f"Word 文件已损坏，无法读取（{type(error).__name__}）。") from None
-    except Exception as error:  # lxml and zipfile raise many kinds on a damaged package
-        raise Refused(f"Word 文件已损坏，无法读取（{type(error).__name__}）。") from None
+    except Exception as error:  # python-docx, lxml and zipfile raise many kinds on a damaged package
+        raise Refused(gettext_noop("Word 文件已损坏，无法读取（%(error)s）。"), error=type(error).__name__) from None
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             lines.append("　".join(cell.text for cell in row.cells))
     text = "\n".join(lines)
     if not text.strip():
-        raise Refused("Word 文件中没有文字。")
+        raise Refused(gettext_noop("Word 文件中没有文字。"))
     return text
 
 
 PDF_MESSAGES = {
-    "encrypted": "PDF 已加密（设有密码），无法读取文字，请提供未加密的文件。",
-    "no_text": "PDF 没有文字层（可能是扫描图片），无法导入；请提供带文字的 PDF 或文本文件。",
-    "damaged": "PDF 已损坏，无法读取。",
+    "encrypted": gettext_noop("PDF 已加密（设有密码），无法读取文字，请提供未加密的文件。"),
+    "no_text": gettext_noop("PDF 没有文字层（可能是扫描图片），无法导入；请提供带文字的 PDF 或文本文件。"),
+    "damaged": gettext_noop("PDF 已损坏，无法读取。"),
 }
 
 
@@ -87,9 +85,9 @@ def pdf_text(data: bytes) -> str:
                               capture_output=True, timeout=seconds * 2, preexec_fn=bound,
                               cwd=settings.BASE_DIR)
     except subprocess.TimeoutExpired:
-        raise Refused(f"PDF 读取超时（超过 {seconds * 2} 秒），已放弃这个文件。") from None
+        raise Refused(gettext_noop("PDF 读取超时（超过 %(seconds)s 秒），已放弃这个文件。"), seconds=seconds * 2) from None
     if done.returncode != 0:
-        raise Refused("PDF 读取超出时间或内存限制，已放弃这个文件。")
+        raise Refused(gettext_noop("PDF 读取超出时间或内存限制，已放弃这个文件。"))
     answer = json.loads(done.stdout)
     if answer.get("error"):
         raise Refused(PDF_MESSAGES[answer["error"]])

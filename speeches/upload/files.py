@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_noop
+
+from .messages import Size, StaffError, stored
 
 
-class Refused(Exception):
-    """A file (or the whole upload) we will not take; the message is for staff, in Chinese."""
+class Refused(StaffError):
+    """A file (or the whole upload) we will not take; the message is for staff (messages.py)."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ class Limits:
 
 @dataclass
 class Item:
-    """One file to parse (a .zip is replaced by its entries); error set when it is refused."""
+    """One file to parse (a .zip is replaced by its entries); error (messages.stored) set when it
+    is refused."""
 
     name: str
     data: bytes = b""
@@ -46,33 +49,31 @@ class Item:
     error: str = ""
 
 
-def size(n: int) -> str:
-    return str(filesizeformat(n))
-
-
 def check_upload(sizes: list[int], limits: Limits) -> None:
     """Refuse the whole upload when it is too big or has too many files."""
     if not sizes:
-        raise Refused("没有选择文件。")
+        raise Refused(gettext_noop("没有选择文件。"))
     if len(sizes) > limits.files:
-        raise Refused(f"一次最多上传 {limits.files} 个文件，这次选了 {len(sizes)} 个。")
+        raise Refused(gettext_noop("一次最多上传 %(limit)s 个文件，这次选了 %(count)s 个。"),
+                      limit=limits.files, count=len(sizes))
     if sum(sizes) > limits.upload_bytes:
-        raise Refused(f"一次上传的文件合计不能超过 {size(limits.upload_bytes)}，这次共 {size(sum(sizes))}。")
+        raise Refused(gettext_noop("一次上传的文件合计不能超过 %(limit)s，这次共 %(size)s。"),
+                      limit=Size(limits.upload_bytes), size=Size(sum(sizes)))
 
 
 def expand(name: str, data: bytes, limits: Limits) -> list[Item]:
     """The files in one upload: itself, or a .zip's entries; each either typed or refused."""
     if len(data) > limits.file_bytes:
-        return [Item(name, error=f"文件超过大小上限 {size(limits.file_bytes)}（本文件 {size(len(data))}）。")]
+        return [Item(name, error=too_big(limits, len(data)))]
     kind = sniff(data)
     if kind != "zip":
         return [typed(name, data, kind)]
     try:
         return _entries(name, data, limits)
     except Refused as refused:
-        return [Item(name, error=str(refused))]
+        return [Item(name, error=refused.stored)]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as error:
-        return [Item(name, error=f"压缩包已损坏或无法读取：{error}")]
+        return [Item(name, error=stored(gettext_noop("压缩包已损坏或无法读取：%(error)s"), error=str(error)))]
 
 
 def _entries(name: str, data: bytes, limits: Limits) -> list[Item]:
@@ -81,10 +82,12 @@ def _entries(name: str, data: bytes, limits: Limits) -> list[Item]:
         files = [info for info in infos if not info.is_dir()]
         # Judged from the directory alone, before a byte is unpacked.
         if len(infos) > limits.zip_entries:
-            raise Refused(f"压缩包内条目过多：{len(infos)} 个，上限 {limits.zip_entries} 个。")
+            raise Refused(gettext_noop("压缩包内条目过多：%(count)s 个，上限 %(limit)s 个。"),
+                          count=len(infos), limit=limits.zip_entries)
         unpacked = sum(info.file_size for info in files)
         if unpacked > limits.unpacked_bytes:
-            raise Refused(f"压缩包解压后共 {size(unpacked)}，超过上限 {size(limits.unpacked_bytes)}，已拒绝（疑似压缩炸弹）。")
+            raise Refused(gettext_noop("压缩包解压后共 %(size)s，超过上限 %(limit)s，已拒绝（疑似压缩炸弹）。"),
+                          size=Size(unpacked), limit=Size(limits.unpacked_bytes))
         items = []
         for info in files:
             label = f"{name}/{info.filename}"
@@ -96,24 +99,31 @@ def _entries(name: str, data: bytes, limits: Limits) -> list[Item]:
             with archive.open(info) as entry:
                 content = entry.read(limits.file_bytes + 1)
             if len(content) > limits.file_bytes:
-                items.append(Item(label, error=f"文件超过大小上限 {size(limits.file_bytes)}。"))
+                items.append(Item(label, error=stored(gettext_noop("文件超过大小上限 %(limit)s。"),
+                                                      limit=Size(limits.file_bytes))))
                 continue
             kind = sniff(content)
-            items.append(Item(label, error="压缩包里不能再套压缩包。") if kind == "zip" else typed(label, content, kind))
+            nested = stored(gettext_noop("压缩包里不能再套压缩包。"))
+            items.append(Item(label, error=nested) if kind == "zip" else typed(label, content, kind))
         if not items:
-            raise Refused("压缩包是空的。")
+            raise Refused(gettext_noop("压缩包是空的。"))
         return items
 
 
 def _entry_problem(info: zipfile.ZipInfo, limits: Limits) -> str:
     path = PurePosixPath(info.filename.replace("\\", "/"))
     if path.is_absolute() or ".." in path.parts or ":" in info.filename:
-        return "路径指向上传区域之外（含 ../ 或绝对路径），已拒绝。"
+        return stored(gettext_noop("路径指向上传区域之外（含 ../ 或绝对路径），已拒绝。"))
     if stat.S_ISLNK(info.external_attr >> 16):
-        return "这是一个符号链接，不会跟随，已拒绝。"
+        return stored(gettext_noop("这是一个符号链接，不会跟随，已拒绝。"))
     if info.file_size > limits.file_bytes:
-        return f"文件超过大小上限 {size(limits.file_bytes)}（本文件 {size(info.file_size)}）。"
+        return too_big(limits, info.file_size)
     return ""
+
+
+def too_big(limits: Limits, n: int) -> str:
+    return stored(gettext_noop("文件超过大小上限 %(limit)s（本文件 %(size)s）。"),
+                  limit=Size(limits.file_bytes), size=Size(n))
 
 
 def sniff(data: bytes) -> str:
@@ -147,7 +157,7 @@ def _looks_html(head: bytes) -> bool:
 
 def typed(name: str, data: bytes, kind: str) -> Item:
     if not data:
-        return Item(name, error="文件为空（0 字节），没有可导入的内容。")
+        return Item(name, error=stored(gettext_noop("文件为空（0 字节），没有可导入的内容。")))
     if kind == "doc":
-        return Item(name, error="这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 或 .txt 后再上传。")
+        return Item(name, error=stored(gettext_noop("这是旧版 Word（.doc）文件，请在 Word 中另存为 .docx 或 .txt 后再上传。")))
     return Item(name, data=data, kind=kind)

@@ -6,14 +6,15 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
-from speeches import services
+from speeches import diff, services
 from speeches.ingest import IngestError, ParsedSpeech
 from speeches.models import Speech
 
 from .batch import FIELDS, parsed_of
 from .edit import EditError
+from .messages import message_of, stored_error
 from .models import UploadFile
 
 LABELS = {"title": _("标题"), "subtitle": _("副标题"), "speaker": _("讲话人"), "speaker_title": _("职务"),
@@ -34,6 +35,12 @@ class SpeechPreview:
     variant_of: Speech | None = None
     chars: int = 0
     replaces: Speech | None = None  # re-parse: the stored speech this one replaces
+    diff: list = field(default_factory=list)  # variant: its changed paragraphs against the stored one
+
+    @property
+    def fields(self) -> list[tuple[str, str, str]]:
+        """(name, label in the reader's language, value) for the form."""
+        return [(name, str(LABELS[name]), value) for name, value in self.values.items()]
 
 
 @dataclass
@@ -47,12 +54,12 @@ class FilePreview:
 def file_previews(batch) -> list[FilePreview]:
     out = []
     for upload in batch.files.order_by("position"):
-        preview = FilePreview(upload, error=upload.error)
+        preview = FilePreview(upload, error=message_of(upload.error))
         if upload.status == UploadFile.Status.PENDING:
             try:
                 parsed = parsed_of(upload)
             except (IngestError, EditError) as error:
-                preview.error = str(error)
+                preview.error = message_of(stored_error(error))
                 parsed = []
             own = list(Speech.objects.filter(source=upload.source_id).order_by("position")) if upload.source_id else []
             preview.speeches = [speech_preview(i, s, upload.corrections.get(str(i), {}), own)
@@ -70,14 +77,22 @@ def speech_preview(index: int, parsed: ParsedSpeech, fix: dict, own: list) -> Sp
     checksum = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
     duplicate = Speech.objects.filter(content_checksum=checksum).exclude(pk__in=[s.pk for s in own]).first()
     variant_of = None if duplicate else services.find_canonical(list(parsed.fingerprint))
+    variant_of = None if variant_of in own else variant_of
     return SpeechPreview(
         index=index, parsed=parsed, values=values, dropped=bool(fix.get("drop")),
         segments=evidence_segments(parsed), outline=list(outline(parsed.sections, 0)),
         removed=removed_lines(parsed), duplicate=duplicate,
-        variant_of=None if variant_of in own else variant_of,
+        variant_of=variant_of, diff=changes(variant_of, parsed) if variant_of else [],
         replaces=own[index] if index < len(own) else None,
         chars=len(parsed.text),
     )
+
+
+def changes(stored: Speech, parsed: ParsedSpeech) -> list:
+    """The stored version against this one, only the paragraphs that differ (speeches.diff): the
+    variant's diff page needs two stored speeches, and this one is not stored yet."""
+    rows = diff.side_by_side(stored.cleaned_text.split("\n"), parsed.text.split("\n"))
+    return [row for row in rows if row.tag != "equal"]
 
 
 def evidence_segments(parsed: ParsedSpeech) -> list[tuple[str, str, str]]:
@@ -131,14 +146,15 @@ def read_corrections(post, upload: UploadFile, count: int) -> tuple[dict, list[s
         try:
             parsed_of(upload, ops=ops + new_ops)
         except EditError as error:
-            return upload.corrections, [f"{upload.name}：{error}"]
+            return upload.corrections, [gettext("%(file)s：%(error)s") % {"file": upload.name, "error": error}]
         return {"_ops": ops + new_ops}, []
     corrections, errors = {"_ops": ops}, []
     for index in range(count):
         prefix = f"f{upload.pk}-{index}-"
         fix = {name: post.get(prefix + name, "").strip()[:300] for name in FIELDS if prefix + name in post}
         if fix.get("date") and not valid_date(fix["date"]):
-            errors.append(f"{upload.name} 第 {index + 1} 篇：日期“{fix['date']}”应写成 2021、2021-03 或 2021-03-05。")
+            errors.append(gettext("%(file)s 第 %(n)s 篇：日期“%(date)s”应写成 2021、2021-03 或 2021-03-05。")
+                          % {"file": upload.name, "n": index + 1, "date": fix["date"]})
         if post.get(prefix + "drop"):
             fix["drop"] = True
         corrections[str(index)] = fix

@@ -30,7 +30,9 @@
       file.speeches.forEach(function (speech) {
         var a = document.createElement("a");
         a.href = root.dataset.speechUrl + encodeURIComponent(speech.uid) + "/";
-        a.textContent = "《" + speech.title + "》";
+        // The quotes are the page's language's (data-title-format, translated in the template).
+        a.textContent = (root.dataset.titleFormat || "%(title)s")
+          .replace("%(title)s", function () { return speech.title; });
         note.appendChild(document.createTextNode(" "));
         note.appendChild(a);
       });

@@ -10,7 +10,10 @@
     list.textContent = "";
     Array.prototype.forEach.call(input.files, function (file) {
       var li = document.createElement("li");
-      li.textContent = file.name + "（" + Math.ceil(file.size / 1024) + " KB）";
+      // The wording is the page's (data-file-format, translated in the template).
+      li.textContent = (list.dataset.fileFormat || "%(name)s (%(kb)s KB)")
+        .replace("%(kb)s", Math.ceil(file.size / 1024))
+        .replace("%(name)s", function () { return file.name; });  // a function: "$&" in a name stays
       list.appendChild(li);
     });
   }

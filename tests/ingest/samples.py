@@ -133,6 +133,88 @@ DATELINE_AFTER_META = dict(
     title="在延安干部学院开学典礼上的讲话", subtitle=None, speaker=None, speaker_title=None, date=None,
     city="延安", occasion="延安干部学院开学典礼")
 
+# A newspaper portal's page: masthead, arrow breadcrumb, the stamp and source on one line below
+# the speaker, a font-size switch, the editor in brackets and a "share" line at the bottom.
+PORTAL_PAGE = """人民网
+首页 | 时政 | 地方 | 财经
+人民网>>地方>>湖南
+政府工作报告
+——2026年1月26日在湖南省第十四届人民代表大会第五次会议上
+湖南省省长　毛小平
+2026年02月03日08:21 | 来源：湖南日报
+小字号
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。
+一、2025年工作回顾
+过去一年，面对外部压力加大、内部困难增多的复杂严峻形势，全省上下迎难而上，经济运行稳中有进。
+二、2026年工作安排
+今年是“十五五”开局之年。我们要坚持稳中求进，着力扩大内需，着力推动高质量发展。
+各位代表！让我们团结奋斗，奋力谱写中国式现代化湖南篇章！
+(责编：王磊、李娜)
+分享让更多人看到
+"""
+PORTAL_PAGE_META = dict(
+    title="政府工作报告", subtitle="——2026年1月26日在湖南省第十四届人民代表大会第五次会议上",
+    speaker="毛小平", speaker_title="湖南省省长", date="2026-01-26", city="湖南省",
+    occasion="湖南省第十四届人民代表大会第五次会议")
+
+# A government portal: the channel and a page headline above the article's own title, an
+# e-paper page line, and a bare office line ('省长　…') with the province only in the subtitle.
+HEADLINE_PAGE = """浙江省人民政府门户网站
+政务公开
+政府工作报告
+2026年浙江省政府工作报告（全文）
+浙江日报 2026年01月31日 第01版
+【字体：大 中 小】 打印
+政府工作报告
+——2026年1月25日在浙江省第十四届人民代表大会
+第四次会议上
+省长　刘小捷
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。
+一、2025年工作回顾
+一年来，全省经济持续回升向好，主要经济指标好于全国、好于预期。
+二、2026年工作总体要求
+今年政府工作的总体要求是，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。
+各位代表！让我们奋力推进中国式现代化浙江实践，努力在共同富裕上持续走在前列！
+"""
+HEADLINE_PAGE_META = dict(
+    title="政府工作报告", subtitle="——2026年1月25日在浙江省第十四届人民代表大会第四次会议上",
+    speaker="刘小捷", speaker_title="省长", date="2026-01-25", city="浙江省",
+    occasion="浙江省第十四届人民代表大会第四次会议")
+
+# A letter delivered as one line: '…给…的回信', the address, the body, the signature and date.
+ONE_LINE_LETTER = ("赵明远给江西省瑞金市沙洲坝小学少先队员们的回信江西省瑞金市沙洲坝小学少先队员们：你们好！"
+                   "来信收到了。得知你们在红色故土上健康成长，我很高兴。吃水不忘挖井人，希望你们传承好红色基因，"
+                   "从小学习英雄模范，努力成长为德智体美劳全面发展的好少年。赵明远2025年5月30日")
+ONE_LINE_LETTER_META = dict(
+    title="赵明远给江西省瑞金市沙洲坝小学少先队员们的回信", subtitle=None, speaker="赵明远",
+    speaker_title=None, date="2025-05-30", city=None, occasion=None)
+
+# A footnote that names where the meeting was held ('在南昌召开的…会议上').
+FOOTNOTE_HELD = """深入学习贯彻全会精神 奋力开创全省工作新局面※
+王小明
+同志们：今天我们召开会议，深入学习贯彻全会精神，研究部署当前和今后一个时期的工作。
+一、深刻领会全会精神。全会审议通过的建议，为今后五年发展指明了方向。
+二、抓好贯彻落实。各级党委要把学习贯彻全会精神作为当前和今后一个时期的重大政治任务。
+同志们，让我们团结奋斗，奋力开创全省工作新局面！
+※这是王小明同志2025年11月6日在南昌召开的全省领导干部会议上的讲话。
+"""
+FOOTNOTE_HELD_META = dict(
+    title="深入学习贯彻全会精神 奋力开创全省工作新局面", subtitle=None, speaker="王小明", speaker_title=None,
+    date="2025-11-06", city="南昌", occasion="全省领导干部会议")
+
+# A news report about an instruction: a portal stamp, the headline, a dateline glued before the
+# first paragraph. The year comes from the stamp; nobody is the speaker of a report.
+NEWS_REPORT = """2026-01-05 08:12:30 来源：新华网
+赵明远对安全生产工作作出重要指示
+新华社北京1月5日电 中共中央总书记赵明远近日对安全生产工作作出重要指示。指示强调，各地区各部门要坚持人民至上、生命至上，统筹好发展和安全，坚决遏制重特大事故发生。
+国务院领导同志作出批示，要求切实抓好安全生产各项工作，全力保障人民群众生命财产安全。
+"""
+NEWS_REPORT_META = dict(
+    title="赵明远对安全生产工作作出重要指示", subtitle=None, speaker=None, speaker_title=None,
+    date="2026-01-05", city="北京", occasion=None)
+
 SAMPLES = {
     "provincial_report": (PROVINCIAL_REPORT, PROVINCIAL_REPORT_META),
     "city_report": (CITY_REPORT, CITY_REPORT_META),
@@ -143,4 +225,10 @@ SAMPLES = {
     "letter": (LETTER, LETTER_META),
     "policy": (POLICY, POLICY_META),
     "dateline_after": (DATELINE_AFTER, DATELINE_AFTER_META),
+    "portal_page": (PORTAL_PAGE, PORTAL_PAGE_META),
+    "headline_page": (HEADLINE_PAGE, HEADLINE_PAGE_META),
+    "one_line_letter": (ONE_LINE_LETTER, ONE_LINE_LETTER_META),
+    "footnote_held": (FOOTNOTE_HELD, FOOTNOTE_HELD_META),
+    "news_report": (NEWS_REPORT, NEWS_REPORT_META),
 }
+COPIED_PAGES = {"portal_page", "headline_page", "news_report"}  # whole pages, chrome included

@@ -143,3 +143,57 @@ def test_portal_rules_are_named():
 def test_a_sign_off_date_is_not_a_timestamp():
     kept, removed = run(BODY + "\n2021.6.1\n2021年6月1日")
     assert kept[-2:] == ["2021.6.1", "2021年6月1日"] and removed == []
+
+
+# Portal page lines of other styles: a stamp with its source or clock time on one line, an
+# e-paper's page, a masthead, arrow breadcrumbs without 首页, font-size switches.
+PORTAL_LINES = {
+    "2026年02月03日08:21 | 来源：湖南日报": "timestamp",
+    "2026-01-29 07:02:11 来源：新华日报": "timestamp",
+    "人民网 2026-01-29 07:02": "timestamp",
+    "2026年01月31日 第01版": "timestamp",
+    "河北日报 2026年01月31日 星期六 第04版：要闻": "timestamp",
+    "第A03版：政务": "timestamp",
+    "版次：01": "timestamp",
+    "湖南日报": "masthead",
+    "人民网": "masthead",
+    "浙江省人民政府门户网站": "masthead",
+    "人民网>>地方>>湖南": "breadcrumb",
+    "新闻中心 > 省内要闻 > 正文": "breadcrumb",
+    "小字号": "toolbar",
+    "字号：T|T": "toolbar",
+    "大号 超大号 A+ A-": "toolbar",
+    "(责编：王磊、李娜)": "page info",
+    "分享让更多人看到": "toolbar",
+    "2026年01月26日 07:58 重庆日报": "timestamp",
+    "2026-01-26 07:58:30 | 重庆日报": "timestamp",
+    "2026/01/29": "timestamp",
+    "【打印】 【关闭】": "toolbar",
+    "网友评论": "toolbar",
+    "扫描二维码分享到微信": "footer",
+    "湖南省人民政府门户网站 www.hunan.gov.cn": "masthead",
+    "湖南日报全媒体记者 张三": "byline",
+    "上一页 1 2 3 4 5 下一页": "pagination",
+    "【第2页】": "pagination",
+    "共5页 首页 上一页 下一页 尾页": "pagination",
+}
+
+
+def test_portal_lines_of_other_styles():
+    for lines in (list(PORTAL_LINES) + BODY.split("\n"), BODY.split("\n") + list(PORTAL_LINES)):
+        kept, removed = clean(lines)
+        assert [t for _, t in kept] == BODY.split("\n")
+        # above the title the block may go as one 'ad header' (微信 is an ad word); below, each by its rule
+    assert {text: rule for _, text, rule in removed} == PORTAL_LINES
+
+
+def test_a_sentence_about_scanning_a_code_is_text():
+    line = "消费者可通过扫描二维码进入系统，填写自己关注的食品信息。"
+    assert run(BODY + "\n" + line)[0][-1] == line
+
+
+def test_titles_and_sign_offs_are_not_portal_lines():
+    lines = ["关于2026年工作情况的通报", "政府工作报告", "在全省经济工作会议上的讲话", "2026年1月31日",
+             "2021.6.1", "情况简报", "大力弘扬抗战精神"]
+    kept, removed = run("\n".join(lines) + "\n" + BODY)
+    assert removed == [] and kept[:len(lines)] == lines

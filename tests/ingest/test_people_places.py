@@ -71,3 +71,46 @@ def test_city(office, occasion, header, city):
 def test_office_with_masked_name():
     assert parse_speaker_line("XX市委书记 ×××") == (None, "XX市委书记")
     assert city_from(office="XX市委书记", occasion=None, header=[]) is None
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("赵明远给某某县希望小学同学们的回信", ("赵明远", None)),
+    ("李小华致第十届世界和平论坛的贺信", ("李小华", None)),
+    ("中共中央致全国人民的慰问信", (None, None)),  # an organ, not a person
+])
+def test_letter_writer_in_title(title, expected):
+    assert speaker_from_title(title) == expected
+
+
+def test_footnote_place_where_the_meeting_was_held():
+    from speeches.ingest.notes import footnote
+    found = footnote("※这是王小明同志2025年11月6日在南昌召开的全省领导干部会议上的讲话。")
+    assert found["city"][0] == "南昌" and found["occasion"][0] == "全省领导干部会议"
+
+
+@pytest.mark.parametrize("organ", ["国务院", "党中央", "全国人大", "全国政协", "中共中央"])
+def test_an_organ_signing_a_document_is_no_person(organ):
+    assert clean_name(organ) is None
+
+
+@pytest.mark.parametrize("text, place", [
+    ("在湖南考察时的讲话", "湖南"),  # a province as usually written, without 省
+    ("在西藏和平解放70周年庆祝大会上的讲话", "西藏"),
+    ("这是毛泽东在江西瑞金召开的第二次全国工农兵代表大会上的报告", "瑞金"),  # province + city: the city
+    ("在湖南省第十四届人民代表大会第五次会议上", "湖南省"),
+    ("在全省经济工作会议上的讲话", None),
+])
+def test_place_after_zai(text, place):
+    from speeches.ingest.places import place_at
+    assert place_at(text) == place
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("新疆维吾尔自治区主席　艾尔肯·吐尼亚孜", ("艾尔肯·吐尼亚孜", "新疆维吾尔自治区主席")),  # dotted name
+    ("艾尔肯·吐尼亚孜", ("艾尔肯·吐尼亚孜", None)),
+    ("西藏自治区主席 嘎玛泽登", ("嘎玛泽登", "西藏自治区主席")),  # no Han surname, after an office
+    ("市委书记 重要讲话", None),  # words, not a name
+    ("一带一路·合作共赢", None),
+])
+def test_names_without_a_han_surname(line, expected):
+    assert parse_speaker_line(line) == expected

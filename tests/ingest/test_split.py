@@ -43,3 +43,20 @@ def test_title_then_salutation_starts_a_speech():
 def test_body_mention_of_a_title_does_not_split():
     text = "在全市经济工作会议上的讲话\n" + BODY + "\n会议听取了市长的报告。\n一、认真学习\n正文。"
     assert len(chunks_of(text)) == 1
+
+
+def test_title_repeated_below_the_text_does_not_start_a_speech():
+    text = "在全市经济工作会议上的讲话\n" + BODY + "\n在全市经济工作会议上的讲话\n"
+    assert len(chunks_of(text)) == 1
+
+
+def test_headline_repeated_on_every_page_of_a_long_article_is_one_speech():
+    text = ("政府工作报告\n——2026年1月25日在某某省第十四届人民代表大会第五次会议上\n各位代表：\n一、过去一年工作回顾\n"
+            "过去一年，全省经济运行稳中有进，主要指标好于预期。\n政府工作报告\n（二）着力扩大有效需求。重大项目建设加快推进。\n"
+            "政府工作报告\n二、今年工作安排\n今年是开局之年。\n各位代表！让我们团结奋斗！")
+    assert len(chunks_of(text)) == 1
+
+
+def test_a_closing_cue_is_not_an_opening_salutation():
+    text = "在全市经济工作会议上的讲话\n" + BODY + "\n在全市经济工作会议上的讲话\n同志们！让我们团结奋斗！"
+    assert len(chunks_of(text)) == 1

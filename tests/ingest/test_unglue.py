@@ -63,3 +63,38 @@ def test_title_and_date_note_on_one_line():
     assert unglue(["在全市经济工作会议上的讲话（2019年6月3日）", "同志们："]) == [
         "在全市经济工作会议上的讲话", "（2019年6月3日）", "同志们："]
     assert unglue(["星星之火，可以燎原（一九三○年一月五日）"]) == ["星星之火，可以燎原", "（一九三○年一月五日）"]
+
+
+def test_letter_titled_with_its_writer_then_address_then_signature():
+    line = ("赵明远给某某县希望小学同学们的回信某某县希望小学同学们：你们好！来信收到了。"
+            "希望你们好好学习，天天向上。赵明远2025年5月30日")
+    assert unglue(["首页", line]) == ["首页", "赵明远给某某县希望小学同学们的回信", "某某县希望小学同学们：",
+                                     "你们好！来信收到了。希望你们好好学习，天天向上。", "赵明远", "2025年5月30日"]
+
+
+def test_news_headline_glued_before_its_dateline():
+    line = "某某对安全生产工作作出重要指示新华社北京1月5日电 某某近日对安全生产工作作出重要指示。" + BODY
+    lines = unglue([line])
+    assert lines[:2] == ["某某对安全生产工作作出重要指示", "新华社北京1月5日电"]
+    assert lines[2].startswith("某某近日对安全生产工作作出重要指示。")
+
+
+def test_name_glued_between_date_note_and_body():
+    line = "在企业家座谈会上的讲话（2020年7月21日）赵明远今天，我们召开一个企业家座谈会。" + BODY
+    lines = unglue([line])
+    assert lines[:3] == ["在企业家座谈会上的讲话", "（2020年7月21日）", "赵明远"]
+    assert lines[3].startswith("今天，我们召开一个企业家座谈会。")
+    # no opening word after the would-be name: the body is left whole
+    assert unglue(["在某会议上的讲话（2020年7月21日）王家坝闸开闸泄洪。" + BODY])[2].startswith("王家坝闸")
+
+
+def test_plain_header_on_one_short_line_is_not_folded_into_the_title():
+    assert unglue(["在全市安全生产工作会议上的讲话 （2023年5月8日） 市长 王建华", "同志们："]) == [
+        "在全市安全生产工作会议上的讲话", "（2023年5月8日）", "市长 王建华", "同志们："]
+    # something else after the note: the line stays as it is
+    line = "关于《某某条例（草案）》的说明（2023年5月8日）在常委会上"
+    assert unglue([line, "同志们："])[0] == line
+    speech = parse_bytes("在全市安全生产工作会议上的讲话 （2023年5月8日） 市长　李　强\n同志们：\n今天开会。".encode(),
+                         filename="x.txt")[0]
+    assert (speech.title, speech.speaker, speech.speaker_title, speech.date.iso()) == (
+        "在全市安全生产工作会议上的讲话", "李强", "市长", "2023-05-08")

@@ -11,7 +11,7 @@ from whoosh.writing import SegmentWriter
 from speeches.search import whoosh_internals
 from speeches.search.indexing.writer import BufferedSegmentWriter
 from speeches.search.schema import SCHEMA
-from tests.search.test_writer import build
+from tests.search.test_writer import build, docs
 
 
 def test_installed_whoosh_has_every_internal_we_use():
@@ -72,3 +72,20 @@ def test_parts_written_by_workers_commit_into_one_index(tmp_path):
     reopened = whoosh_index.open_dir(str(tmp_path), schema=SCHEMA)
     assert reopened.doc_count() == len(everything)
     assert len(reopened._segments()) == 2
+
+
+def test_every_segment_written_is_sealed_commits_merges_and_parts(tmp_path):
+    # segment_written() hangs on _finalize_segment: if an upgrade finished segments elsewhere,
+    # unsealed segments would make every page answer 503 (seals.py), so check all three ways.
+    from speeches.search.indexing import seals
+
+    ix = build(tmp_path / "ix", BufferedSegmentWriter, batches=3)  # commits; later ones merge
+    BufferedSegmentWriter(ix).commit(optimize=True)  # a merge of everything into one segment
+    ids = [segment.segment_id() for segment in whoosh_index.open_dir(str(tmp_path / "ix"))._segments()]
+    assert ids
+    seals.check(tmp_path / "ix", ids, thorough=True)
+    assert {p.stem for p in (tmp_path / "ix").glob("*.seal")} == set(ids)  # merged-away ones went too
+    writer = BufferedSegmentWriter(ix, _lk=False)
+    writer.add_document(**next(docs()))
+    part = writer.finish_part()
+    seals.check(tmp_path / "ix", [part.segment_id()], thorough=True)

@@ -56,6 +56,9 @@ def test_preview_names_a_stored_duplicate_and_a_variant(uploader):
     _, batch = send(uploader, {"variant.txt": (SPEECH + "\n会议结束后各单位要认真传达。").encode()})
     html = uploader.get(reverse("admin:speeches_upload_preview", args=[batch.pk])).content.decode()
     assert "变体" in html and stored.get_absolute_url() in html
+    # The diff against the stored version, before anything is stored: only the added paragraph.
+    diff = html[html.index('class="variant-diff"'):]
+    assert "<ins>会议结束后各单位要认真传达。</ins>" in diff and "与已存版本不同的段落（1 段）" in diff
 
 
 def test_evidence_is_marked_in_the_original_text():

@@ -1,8 +1,8 @@
 """Compare the search index with the database; `--repair` fixes what it finds.
 
-Never crashes on a broken index: a missing, dangling, unreadable or empty index is reported, and
-`--repair` rebuilds it into a new generation. Generations left by killed rebuilds are listed,
-and removed by `--repair`. Exit status: 0 sound (or repaired), 1 faults found without --repair,
+Never crashes on a broken index: a missing, dangling, unreadable, corrupt (a segment file that
+differs from its seal) or empty index is reported, and `--repair` rebuilds it into a new
+generation. Generations left by killed rebuilds are listed, and removed by `--repair`. Exit status: 0 sound (or repaired), 1 faults found without --repair,
 2 faults left after --repair, 3 the index queue lock stayed busy.
 """
 from django.core.management.base import BaseCommand, CommandError
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             applied = 0  # a rebuild below covers them
         if applied:
             self.stdout.write(f"Applied {applied} queued index change(s).")
-        state = index_state()
+        state = index_state(thorough=True)  # every segment file against its seal's CRC-32
         if state.ok:
             try:
                 return self.check_drift(repair, sample, timeout)

@@ -7,18 +7,23 @@ small segment is loaded, after a rebuild the whole index once (about 0.2 s for 1
 """
 from __future__ import annotations
 
+import functools
 import threading
+import time
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from itertools import accumulate
 
 from ..facets import FACETS, REGISTRY
+from ..indexing import seals
 from ..normalize import normalize
 from ..schema import CONTENT, INT_COLUMNS, TAG_SEPARATOR, TITLE
 
 MANY = {facet.name for facet in REGISTRY if facet.many}
 
+OPEN_RETRIES = 20
+RETRY_DELAY = 0.05  # seconds
 _CACHE_SIZE = 256  # segments; a whole index has a handful, a busy one a few dozen
 _cache: OrderedDict[str, "Columns"] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -72,12 +77,17 @@ class Segment:
 
 
 class Snapshot:
-    def __init__(self, searcher, index):
+    def __init__(self, searcher, index, verify=None):
+        """verify(segment ids) may raise before any column is read (indexing/seals.py)."""
         self.searcher = searcher
         self.index = index
+        readers = [reader for reader, _ in searcher.reader().leaf_readers()]
+        self.segment_ids = [reader.segment().segment_id() for reader in readers if reader.segment()]
+        if verify is not None:
+            verify(self.segment_ids)
         self.segments = [
             Segment(reader, _columns(reader), reader.column_reader("body", translate=False), size)
-            for reader, _ in searcher.reader().leaf_readers()
+            for reader in readers
             if (size := reader.doc_count_all())
         ]
         total = sum(s.size for s in self.segments)
@@ -160,3 +170,51 @@ def _facet(reader, name):
 
         return array("I", bytes(4 * reader.doc_count_all())), [""]
     return refs, column.values
+
+
+def current(index, snap: Snapshot | None) -> Snapshot:
+    """`snap` while its TOC is current, else a new searcher (not Searcher.refresh(): it reuses a
+    segment's old reader by id even when the new TOC has more deletions in it). The old one is
+    not closed: a caller may still hold it. Either way the segment files are checked against
+    their seals first; raises seals.Broken for a damaged one."""
+    check = functools.partial(seals.check, index.storage.folder)
+    # A commit elsewhere may merge segments away (deleting their files) between our reading the
+    # TOC and checking them: a failed check with a newer TOC is read again, not reported.
+    for _ in range(OPEN_RETRIES):
+        if snap is None or snap.index is not index or not snap.searcher.up_to_date():
+            generation = index.latest_generation()
+            try:
+                return retry_open(lambda: _open(index, check))
+            except seals.Broken:
+                if index.latest_generation() == generation:
+                    raise
+                continue
+        try:
+            check(snap.segment_ids)
+            return snap
+        except seals.Broken:
+            if snap.searcher.up_to_date():
+                raise
+            snap = None
+    return _open(index, check)
+
+
+def _open(index, check) -> Snapshot:
+    searcher = index.searcher()
+    try:
+        return Snapshot(searcher, index, verify=check)
+    except BaseException:
+        searcher.close()
+        raise
+
+
+def retry_open(open_):
+    # A commit in another process deletes the files of the TOC it replaces and of the segments it
+    # merged away: one may go between our reading the TOC and opening the file (segment files
+    # are opened as needed; see indexing/writer.py on why they are not one compound file). Again.
+    for _ in range(OPEN_RETRIES):
+        try:
+            return open_()
+        except FileNotFoundError:
+            time.sleep(RETRY_DELAY)
+    return open_()

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from . import seals
 from .generations import REQUESTED, IndexMissing, IndexUnavailable, gens_dir, link_target
 
 SPAWN_INTERVAL = 60.0  # seconds between two repairs started by requests
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class IndexState:
-    problem: str  # "" when usable; else missing | dangling | unreadable | empty
+    problem: str  # "" when usable; else missing | dangling | unreadable | corrupt | empty
     detail: str
     generation: str  # the directory the index path points at ("" if none)
     documents: int  # live documents (0 when unusable)
@@ -36,17 +37,23 @@ class IndexState:
         return not self.problem
 
 
-def index_state(using: str = "default") -> IndexState:
-    """The index as it is now."""
+def index_state(using: str = "default", *, thorough: bool = False) -> IndexState:
+    """The index as it is now; thorough also reads every segment file against its CRC-32
+    (index_check), where pages compare sizes and what this process has checked (seals.py)."""
     from ..backend import backend
 
     engine = backend(using)
     generation = Path(link_target(engine.path)).name if engine.path.is_symlink() else ""
     try:
-        documents = engine.snapshot().searcher.doc_count()
+        snap = engine.snapshot()
+        if thorough:
+            try:
+                seals.check(snap.index.storage.folder, snap.segment_ids, thorough=True)
+            except seals.Broken as broken:
+                raise IndexUnavailable("corrupt", str(broken)) from broken
     except IndexUnavailable as fault:
         return IndexState(fault.problem, fault.detail, generation, 0)
-    return IndexState("", "", generation, documents)
+    return IndexState("", "", generation, snap.searcher.doc_count())
 
 
 def repair_requested(using: str = "default") -> str:
@@ -115,9 +122,10 @@ def _path(using: str) -> Path:
 
 
 def check_at_startup(using: str = "default") -> str:
-    """At process start (wsgi.py): a lost or half-written index is reported and its repair asked
-    for before the first reader meets it. Looks at files only: a gunicorn master that opened the
-    index would hand its open files to every forked worker. Returns the problem, or ""."""
+    """At process start (wsgi.py): a lost, half-written or corrupt index (every segment file's
+    CRC-32 against its seal) is reported and its repair asked for before the first reader meets
+    it. Looks at files only: a gunicorn master that opened the index would hand its open files to
+    every forked worker. Returns the problem, or ""."""
     from django.db import connections
 
     path = _path(using)
@@ -131,7 +139,11 @@ def check_at_startup(using: str = "default") -> str:
         elif not any(path.resolve().glob("*.toc")):
             fault = IndexUnavailable("unreadable", f"{path.resolve()} has no table of contents")
         else:
-            return ""
+            try:  # every segment's CRC-32; forked workers inherit what was checked
+                seals.check_folder(path.resolve())
+                return ""
+            except seals.Broken as broken:
+                fault = IndexUnavailable("corrupt", str(broken))
         log.error("Search index unusable at start-up: %s", fault)
         request_repair(fault, using)
         return fault.problem

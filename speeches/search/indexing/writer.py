@@ -16,6 +16,7 @@ from array import array
 from whoosh.codec.whoosh3 import W3Codec
 
 from ..whoosh_internals import BlockSegmentWriter
+from . import seals
 
 # zlib on small posting blocks cost 2 s of 25 s of writing; readers check the block's own flag.
 CODEC_OPTIONS = {"compression": 3}
@@ -66,3 +67,7 @@ class BufferedSegmentWriter(BlockSegmentWriter):
         kwargs.setdefault("compound", False)
         super().__init__(ix, **kwargs)
         self.pool = PostingBuffer()
+
+    def segment_written(self, segment) -> None:
+        # Readers check files against this before trusting them (seals.py).
+        seals.seal(self.storage.folder, segment.segment_id())
