@@ -5,6 +5,7 @@ Each measurement runs in a fresh process with a throwaway data dir (SQLite + Who
 - zip:   a .zip of the corpus sample bench_import uses (every n-th file), POSTed to the upload
          page, confirmed, imported by `manage.py db_worker` (its own process): seconds from the
          upload POST until the batch is done and the index holds every section. MB/s of the files.
+         Baseline, interleaved: `import_speeches` on the same files.
 - one:   with a worker already running, one corpus file: seconds from the confirm POST until a
          search finds it (the progress page says 100 % at the same moment).
 - scale: seconds per file to import the same 20 corpus files (as the worker does: file_import,
@@ -124,6 +125,23 @@ def run_zip(files: list[str]) -> dict:
             "cpu_web": web, "cpu_worker": work, "load": os.getloadavg()[0]}
 
 
+def run_cli(files: list[str]) -> dict:
+    """The baseline of the same sitting: `import_speeches` on the same files (one process, the
+    index caught up once at the end), jieba loaded first as the upload's worker has it."""
+    data_dir = tempfile.mkdtemp(prefix="bench-upload-")
+    setup(data_dir)
+    from django.core.management import call_command
+
+    from speeches.search import queue, search
+
+    search(q="预热")
+    start = time.perf_counter()
+    call_command("import_speeches", *files, verbosity=0, stdout=open(os.devnull, "w"))
+    seconds = time.perf_counter() - start
+    assert not queue.drift(), "index differs from the database"
+    return {"seconds": seconds, "load": os.getloadavg()[0]}
+
+
 def worker_seconds(batch) -> float:
     """From confirm to done: the import alone, without the upload's checks and parse."""
     return (batch.finished - batch.confirmed).total_seconds()
@@ -209,7 +227,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.one:
         kind, payload = json.loads(args.one)
-        result = {"zip": lambda: run_zip(payload), "one": lambda: run_one(payload),
+        result = {"zip": lambda: run_zip(payload), "one": lambda: run_one(payload), "cli": lambda: run_cli(payload),
                   "scale": lambda: run_scale(payload["files"], payload["big"], payload["source"])}[kind]()
         print(json.dumps(result))
         return
@@ -221,7 +239,10 @@ def main() -> None:
         return json.loads(done.stdout.strip().splitlines()[-1])
 
     if args.only in (None, "zip"):
-        runs = [child("zip", files) for _ in range(args.runs)]
+        runs, cli = [], []
+        for _ in range(args.runs):  # interleaved with the baseline, so load hits both alike
+            cli.append(child("cli", files))
+            runs.append(child("zip", files))
         mb = runs[0]["mb"]
         secs = statistics.median(r["seconds"] for r in runs)
         cpu = statistics.median(r["cpu_web"] + r["cpu_worker"] for r in runs)
@@ -230,6 +251,10 @@ def main() -> None:
               f"{statistics.median(r['worker'] for r in runs):.1f} s; CPU (web requests + worker) median {cpu:.1f} s "
               f"({mb / cpu:.2f} MB per CPU-second); load average {[round(r['load'], 1) for r in runs]}; "
               f"not imported {runs[0]['not_imported']}")
+        base = statistics.median(r["seconds"] for r in cli)
+        print(f"baseline, import_speeches on the same files: median {base:.1f} s ({[round(r['seconds'], 1) for r in cli]}),"
+              f" {mb / base:.2f} MB/s; upload / import_speeches {secs / base:.2f}; load average "
+              f"{[round(r['load'], 1) for r in cli]}")
     if args.only in (None, "one"):
         runs = [child("one", files[i * 7 % len(files)]) for i in range(args.runs)]
         print(f"one file, confirm to searchable: median {statistics.median(r['seconds'] for r in runs):.2f} s "

@@ -23,8 +23,10 @@ _PUBLICATION = re.compile(r"《\s*[^》]{2,12}报\s*》\s*[（(]\s*\d{4}年\d{1,
 _FOOTNOTE = re.compile(r"(?<=[。！？”])\s*(?=※)")
 _LETTER_TITLE = re.compile(r"^(回信|贺信|贺电|复信|致信|慰问信|唁电|公开信)(?=\S{6})")
 # '习近平给…的回信' / '…致…的贺信' glued before the address ('…同学们：'): title, address, body.
-_NAMED_LETTER = re.compile(r"^[^。，：:！？]{4,60}?的(?:回信|贺信|贺电|复信|信|慰问信|唁电|公开信)"
+_NAMED_LETTER = re.compile(r"^(?!\d{1,2}[.．、])[^。，：:！？]{4,60}?的(?:回信|贺信|贺电|复信|信|慰问信|唁电|公开信)"
                            r"(?=[^。，！？]{2,40}?[：:])")
+# '习近平致…的贺信值此…之际' has no address: the writer's 致/给 and the kind of letter suffice.
+_NAMED_LETTER_BARE = re.compile(r"^(?!\d{1,2}[.．、])[^。，：:！？在]{2,8}?(?:给|致)[^。，：:！？]{2,50}?的(?:回信|贺信|贺电|复信|慰问信|唁电)(?=\S{6})")
 _ADDRESS = re.compile(r"^[^。，！？：:]{2,40}[：:]")
 _DATE_NOTE = re.compile(r"[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月[^（()）。]{0,24}[）)]")
 _TITLE_NOTE = re.compile(rf"^(?P<title>[^（(。]{{2,60}}?)\s*(?P<note>{_DATE_NOTE.pattern})(?:\s*(?P<rest>\S.{{1,30}}))?$")
@@ -69,9 +71,13 @@ def unglue(lines: list[str]) -> list[str]:
     first = True  # the first long line of a file may hold the whole header
     only = sum(1 for line in lines if line) == 1  # a short speech delivered as one line
     seen = 0
+    wide_seen = False
     for line in lines:
         seen += bool(line)
-        letter = len(line) >= _ONLY_LINE_MIN and "信" in line[:64] and _NAMED_LETTER.match(line)
+        # a letter's title glued to its text: the file's first line of some length (chrome is short)
+        letter = not wide_seen and len(line) >= _ONLY_LINE_MIN and ("信" in line[:64] or "电" in line[:64]) and (
+            _NAMED_LETTER.match(line) or _NAMED_LETTER_BARE.match(line))
+        wide_seen = wide_seen or len(line) >= _ONLY_LINE_MIN
         if len(line) < (_ONLY_LINE_MIN if only else _GLUED_MIN) and not letter:
             dateline = DATELINE.match(line) if "新华社" in line[:4] else None
             noted = _TITLE_NOTE.match(line) if seen <= 5 and ("）" in line or ")" in line) else None
@@ -164,7 +170,7 @@ def _cut_tail(text: str) -> tuple[str, list[str]]:
 
 def _cut_header(text: str, author: str | None = None) -> tuple[list[str], str]:
     """Title, '——' subtitle, （date，place）, office and name, before the salutation or body."""
-    letter = _LETTER_TITLE.match(text) or _NAMED_LETTER.match(text)
+    letter = _LETTER_TITLE.match(text) or _NAMED_LETTER.match(text) or _NAMED_LETTER_BARE.match(text)
     if letter:
         rest = text[letter.end():]
         address = _ADDRESS.match(rest)

@@ -98,3 +98,18 @@ def test_plain_header_on_one_short_line_is_not_folded_into_the_title():
                          filename="x.txt")[0]
     assert (speech.title, speech.speaker, speech.speaker_title, speech.date.iso()) == (
         "在全市安全生产工作会议上的讲话", "李强", "市长", "2023-05-08")
+
+
+def test_congratulatory_letter_without_address_on_one_line():
+    line = ("赵明远致某某博览会的贺信值此某某博览会开幕之际，我谨代表中国政府和中国人民，对博览会的召开表示热烈的祝贺！"
+            "赵明远2018年11月5日")
+    assert unglue([line]) == ["赵明远致某某博览会的贺信", "值此某某博览会开幕之际，我谨代表中国政府和中国人民，对博览会的召开表示热烈的祝贺！",
+                              "赵明远", "2018年11月5日"]
+    first_sentence = "我收到了你们的信，很高兴。" + BODY
+    assert unglue([first_sentence])[0].startswith("我收到了你们的信，很高兴。")
+
+
+def test_a_letter_named_inside_a_news_bulletin_is_not_cut():
+    lines = ["本期节目主要内容：", "1.某某听取述职报告；", "3.赵明远给天津大学全体师生的回信激励广大学子和教育科技工作者砥砺前行 奋发有为；",
+             "赵明远在致某某的贺电中指出，建交30年来，两国关系与时俱进，开拓创新，始终保持蓬勃发展势头。"]
+    assert unglue(lines) == lines
