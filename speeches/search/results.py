@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -63,7 +64,7 @@ def search(*, q: str = "", filters: Mapping[str, Iterable[str]] | None = None, s
     compiled, snap, matches = _match(q, filters, using)
     scores = ranking.scores(matches, snap, compiled.words, compiled.strings) if sort == "relevance" else None
     bonus = ranking.metadata(matches, compiled.marks) if scores is not None else {}
-    order = _speech_order(matches, scores, bonus, oldest_first=sort == "oldest")
+    order = _speech_order(matches, scores, bonus, snap.date_ranks(oldest_first=sort == "oldest"))
     first = (page - 1) * page_size
     chosen = order[first : first + page_size]
     return SearchPage(
@@ -140,25 +141,29 @@ def _checked(filters, sort, page, page_size) -> dict[str, tuple[str, ...]]:
     return checked
 
 
-def _speech_order(matches, scores, bonus, oldest_first: bool = False) -> list[int]:
+def _speech_order(matches, scores, bonus, ranks: dict[int, int]) -> list[int]:
     """Speech ids, best first: by their best section's score plus the speech's bonus for its
-    title and speaker (if ranking), then newest; or
-    oldest first, for tracing when something was first said (undated speeches last either way)."""
+    title and speaker (if ranking), then in `ranks`' date order (the snapshot's: newest or
+    oldest first, undated last). Both sorts compare numbers in C; the second is stable, so
+    equal scores keep the date order."""
     speeches: set[int] = set()
-    dates: dict[int, int] = {}
-    best: dict[int, float] = {}
+    owners, values = [], []  # each scored section's speech and score
     for i, (seg, docs) in enumerate(matches):
         speech = seg.columns.ints["speech_id"]
-        found = set(map(speech.__getitem__, docs))
-        speeches |= found
-        dates.update((s, seg.columns.speech_dates[s]) for s in found)
-        for doc, score in (scores[i].items() if scores else ()):
-            key = speech[doc]
-            if score > best.get(key, 0.0):
-                best[key] = score
-    if oldest_first:
-        return sorted(speeches, key=lambda s: (not dates[s], dates[s], s))
-    return sorted(speeches, key=lambda s: (-best.get(s, 0.0) - bonus.get(s, 0.0), -dates[s], -s))
+        whole = len(docs) == seg.size  # browsing: every speech of the segment
+        speeches.update(seg.columns.speech_docs if whole else map(speech.__getitem__, docs))
+        if scores:
+            owners += map(speech.__getitem__, scores[i])
+            values += scores[i].values()
+    # A speech's best score: written in ascending order, so the highest is the one kept.
+    ascending = sorted(range(len(values)), key=values.__getitem__)
+    best = dict(zip(map(owners.__getitem__, ascending), map(values.__getitem__, ascending)))
+    order = sorted(speeches, key=ranks.__getitem__)
+    if best or bonus:
+        total = Counter(best)
+        total.update(bonus)
+        order.sort(key=total.__getitem__, reverse=True)
+    return order
 
 
 def _results(chosen: list[int], matches, scores, strings) -> tuple[Result, ...]:

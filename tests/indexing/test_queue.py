@@ -6,9 +6,9 @@ import pytest
 from django.db import transaction
 from whoosh.index import LockError, open_dir
 
-from speeches.models import IndexQueue, Section
+from speeches.models import IndexQueue, Section, Speech
 from speeches.search import indexed_ids
-from speeches.search import enqueue, section_ids
+from speeches.search import enqueue, search, section_ids
 from speeches.search.indexing.queue import coalesce, paused, process
 from tests.indexing.workers import add_section, hold_writer, make_speech, signals_off
 
@@ -69,6 +69,28 @@ def test_deleting_and_editing_sections_follows_the_database(transactional_db):
     gone.delete()
     assert indexed_ids() == {keep.pk, edit.pk}
     assert section_ids(q="改革") == {edit.pk}
+
+
+def test_a_re_dated_speech_moves_in_date_order(transactional_db):
+    first, second = make_speech("甲"), make_speech("乙")
+    _date(first, 2001), _date(second, 2020)
+    add_section(first, 0), add_section(second, 0)
+    assert _speeches(sort="date") == [second.pk, first.pk]
+    # Its section is indexed again: the old document is deleted but stays in its segment's
+    # columns with the old date, which the snapshot's date order must not use.
+    _date(first, 2024)
+    assert _speeches(sort="date") == [first.pk, second.pk]
+    assert _speeches(sort="oldest") == [second.pk, first.pk]
+
+
+def _date(speech, year):
+    for name, value in Speech.date_fields(year, None, None).items():
+        setattr(speech, name, value)
+    speech.save()
+
+
+def _speeches(sort):
+    return [r.speech.pk for r in search(q="经济", sort=sort).results]
 
 
 def test_the_latest_queued_action_wins(transactional_db):

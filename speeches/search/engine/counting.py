@@ -27,7 +27,10 @@ def count(matches) -> dict[str, list[FacetValue]]:
         if not docs:
             continue
         # Most of a segment matching (browsing, a broad filter): count what does not match instead.
-        rest = set(segment.every) - docs if 2 * len(docs) > segment.size else None
+        if 2 * len(docs) <= segment.size:
+            rest = None
+        else:  # (browsing matches the whole segment: nothing to take away)
+            rest = set(segment.every) - docs if len(docs) < segment.size else ()
         for name in FACETS:
             refs, values = segment.columns.facets[name]
             if rest is None:

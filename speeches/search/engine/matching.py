@@ -56,7 +56,7 @@ class SegmentSearch:
         for node in nodes:
             if isinstance(node, Without):
                 found = found - self._match(node.node, found)
-        return set(found)
+        return set(found) if found is within else found  # the rest are new sets: no second copy
 
     def cost(self, node) -> int:
         if isinstance(node, Term):

@@ -14,8 +14,8 @@ METADATA_WEIGHT per string on its best section (speaker lines are parsed out of 
 from __future__ import annotations
 
 import math
+from collections import Counter
 
-from ..normalize import normalize
 from ..schema import CONTENT, GRAMS, TITLE
 from .postings import postings
 
@@ -74,10 +74,10 @@ def metadata(matches, marks) -> dict[int, float]:
         if not docs:
             continue
         for name in seen:
-            _, values = seg.columns.facets[name]
-            # Titles are stored normalised; speakers as written (they are filter values).
-            texts = values if name == TITLE else [normalize(v) for v in values]
-            hits = {ref: n for ref, text in enumerate(texts) if ref and (n := sum(m in text for m in marks))}
+            hits = Counter()
+            for mark in marks:
+                hits.update(seg.columns.names[name].containing(mark))
+            hits.pop(0, None)  # ordinal 0 is the empty value
             if not hits:
                 continue
             for speech, ref in seg.columns.speech_refs[name].items():

@@ -10,11 +10,14 @@ from __future__ import annotations
 import functools
 import threading
 import time
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..facets import FACETS, REGISTRY
 from ..indexing import seals
+from ..normalize import normalize
 from ..schema import CONTENT, INT_COLUMNS, TAG_SEPARATOR, TITLE
 
 MANY = {facet.name for facet in REGISTRY if facet.many}
@@ -34,6 +37,24 @@ class Columns:
     speech_docs: dict  # speech id → [docnums], in docnum order
     speech_dates: dict  # speech id → date key
     speech_refs: dict  # title, speaker → {speech id: ordinal into facets[name]'s values}
+    names: dict  # title, speaker → Names: their values normalised, for finding typed strings in them
+
+
+@dataclass(frozen=True)
+class Names:
+    """A name column's values normalised and joined by NUL (which no query string holds), so
+    that finding a string in every title of a segment is one scan in C, not a test per title."""
+    text: str
+    starts: list  # offset of each value (by ordinal) in `text`
+
+    def containing(self, string: str) -> set[int]:
+        """Ordinals of the values that contain `string`."""
+        found, at = set(), self.text.find(string)
+        while at >= 0:
+            ref = bisect_right(self.starts, at) - 1
+            found.add(ref)
+            at = self.text.find(string, self.starts[ref + 1] if ref + 1 < len(self.starts) else len(self.text))
+        return found
 
 
 class Segment:
@@ -73,6 +94,24 @@ class Snapshot:
         chars = sum(sum(s.columns.ints["length"]) for s in self.segments)
         self.doc_count = total
         self.average_length = chars / total if total else 1.0
+        self._ranks: dict[bool, dict[int, int]] = {}
+
+    def date_ranks(self, oldest_first: bool = False) -> dict[int, int]:
+        """{speech id: place} in date order, newest first (or oldest first), undated last, ties
+        by id: computed once per snapshot, so that ordering a result is a sort on integers in C
+        rather than a Python key function per speech on every search."""
+        if oldest_first not in self._ranks:  # two threads may both compute it: the same answer
+            dates: dict[int, int] = {}
+            for seg in self.segments:  # live documents only: a re-dated speech's old ones are deleted
+                if seg.reader.has_deletions():
+                    speech, date = seg.columns.ints["speech_id"], seg.columns.ints["date"]
+                    dates.update({speech[d]: date[d] for d in seg.live()})
+                else:
+                    dates.update(seg.columns.speech_dates)
+            key = (lambda s: (not dates[s], dates[s], s)) if oldest_first else (lambda s: (-dates[s], -s))
+            ordered = sorted(dates, key=key)
+            self._ranks[oldest_first] = dict(zip(ordered, range(len(ordered))))
+        return self._ranks[oldest_first]
 
     def doc_frequency(self, word: str) -> int:
         return self.searcher.doc_frequency(CONTENT, word)
@@ -107,12 +146,20 @@ def _columns(reader) -> Columns:
         ints=ints, facets=facets, totals={name: Counter(refs) for name, (refs, _) in facets.items()},
         speech_docs=speech_docs, speech_dates=dict(zip(ints["speech_id"], ints["date"])),
         speech_refs={name: dict(zip(ints["speech_id"], facets[name][0])) for name in (TITLE, "speaker")},
+        names={name: _names(facets[name][1]) for name in (TITLE, "speaker")},
     )
     with _cache_lock:
         _cache[key] = columns
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return columns
+
+
+def _names(values) -> Names:
+    # Titles are stored normalised; speakers as written (they are filter values).
+    texts = [normalize(v) for v in values]
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return Names("\0".join(texts), starts)
 
 
 def _facet(reader, name):
