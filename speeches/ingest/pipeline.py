@@ -12,9 +12,10 @@ from .metadata import extract
 from .model import ParsedSection, ParsedSpeech
 from .normalise import normalise
 from .outline import build
+from .paragraphs import PARAGRAPH_MAX
 from .spans import evidence, removed_lines
 from .split import Chunk, split
-from .unglue import PARAGRAPH_MAX, unglue
+from .unglue import unglue
 
 SECTION_MAX = PARAGRAPH_MAX  # characters of text in one section (issue 13)
 
@@ -35,7 +36,7 @@ def parse_bytes(data: bytes, *, filename: str) -> list[ParsedSpeech]:
 def bounded(section: ParsedSection) -> ParsedSection:
     """A section whose text exceeds SECTION_MAX keeps its first part; the rest follows as
     '（续）' sub-sections of at most SECTION_MAX characters each (paragraphs are never longer,
-    see unglue.PARAGRAPH_MAX), so that one huge paragraph-run is never one giant section."""
+    see paragraphs.PARAGRAPH_MAX), so that one huge paragraph-run is never one giant section."""
     children = tuple(bounded(child) for child in section.children)
     if sum(len(p) for p in section.paragraphs) <= SECTION_MAX:
         return replace(section, children=children) if children != section.children else section

@@ -4,8 +4,7 @@ Speech databases deliver a speech as one line: title, '（2020年11月24日，�
 name, salutation and body with no break; a news-agency dateline glued before the title or
 after the last sentence; a '※' footnote at the end; paragraphs marked only by '　　'. These
 cuts restore the lines a reader sees, so that the header, outline and clean-up rules apply as
-they do to a file with line breaks. Paragraphs longer than _PARAGRAPH_MAX are cut at sentence
-ends, so that no section of a huge one-line file grows without bound.
+they do to a file with line breaks. Bodies are cut into paragraphs by paragraphs.py.
 """
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ import re
 
 from .lexicon import HAN, OFFICE_SUFFIX, SALUTATION, TITLE_NOUN, looks_like_title
 from .notes import footnote
+from .paragraphs import SENTENCE_END, paragraphs
 from .people import clean_name, parse_speaker_line
 
 _PARAGRAPH_MARK = re.compile(r"\u3000{2,}|\s{4,}")
@@ -38,7 +38,6 @@ _SALUTATION_ANY = re.compile(
     r"大家好|老师们|同学们|主席先生|同胞们)")
 _OFFICE_NAME_END = re.compile(
     rf"(?:(?P<office>[{HAN}、]{{2,30}}?(?:{OFFICE_SUFFIX}))\s*)?(?P<name>[{HAN}](?:\s*[{HAN}]){{1,3}})$")
-_HEADING = re.compile(r"(?:第[一二三四五六七八九十]{1,3}[，,、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 # Inside a line: a signature and date after the last sentence of a letter, and a dateline in
 # brackets after a sentence, start new lines ('…绿水青山。习近平2020年8月30日（新华社北京8月31日电）…').
 _CN_DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日"
@@ -56,13 +55,10 @@ _SUBTITLE_STOP = re.compile(rf"(?:上|中|时|之际|{TITLE_NOUN})")
 _GLUED_TAIL = re.compile(r"[。！？!?”）)](?=\s*(?:本作品|这部作品|此作品|相关(?:阅读|新闻|文章|推荐|链接|报道|稿件)|"
                          r"推荐阅读|延伸阅读|上一篇|下一篇|【?责任编辑|版权所有))")
 _GLUED_TAIL_WINDOW = 3000
-_SENTENCE_END = re.compile(r"[。！？!?](?![”’」』）)])")
 _HEADER_MAX = 160  # title, subtitle, date note and speaker of a one-line text fit in this
 _GLUED_MIN = 200  # shorter lines are already what a reader sees
 _ONLY_LINE_MIN = 40  # …unless the line is the whole file
 _RECUT_MIN = 1200  # a paragraph this long with no break is a one-line text's body
-_PARAGRAPH_TARGET = 300  # sentences of a one-line text are gathered into paragraphs this long
-PARAGRAPH_MAX = 20_000  # no paragraph (hence no section body) is longer
 
 
 def unglue(lines: list[str]) -> list[str]:
@@ -111,7 +107,7 @@ def _cut_part(text: str, *, header: bool) -> list[str]:
     head: list[str] = []
     tail: list[str] = []
     inner = DATELINE.search(text, 4, _HEADER_MAX) if header and "新华社" in text[:_HEADER_MAX] else None
-    if inner and inner.group()[0] not in "（(" and not _SENTENCE_END.search(text, 0, inner.start()):
+    if inner and inner.group()[0] not in "（(" and not SENTENCE_END.search(text, 0, inner.start()):
         # a news headline glued before its dateline: '…作出重要指示新华社北京1月5日电 …'
         return [text[: inner.start()].strip()] + _cut_part(text[inner.start():], header=True)
     match = DATELINE.match(text)
@@ -125,7 +121,7 @@ def _cut_part(text: str, *, header: bool) -> list[str]:
     if header or head:
         lines, text = _cut_header(text, _footnote_name(tail))
         head += lines
-    return head + (_paragraphs(text) if len(text) >= _RECUT_MIN or head else [text] if text else []) + tail
+    return head + (paragraphs(text) if len(text) >= _RECUT_MIN or head else [text] if text else []) + tail
 
 
 def _footnote_name(tail: list[str]) -> str | None:
@@ -258,54 +254,3 @@ def _split_title(text: str) -> list[str]:
     if pos > 0:
         return [text[:pos].strip(), text[pos:].strip()]
     return [text] if text else []
-
-
-def _paragraphs(text: str) -> list[str]:
-    """A glued body: new paragraphs before outline markers and every few sentences."""
-    if len(text) <= _PARAGRAPH_TARGET and SALUTATION.match(text) is None:
-        return [text] if text else []
-    out: list[str] = []
-    current = ""
-    for sentence in _sentences(text):
-        starts_heading = _HEADING.match(sentence) is not None
-        if current and (starts_heading or len(current) >= _PARAGRAPH_TARGET
-                        or _salutation_end(current)):
-            out.append(current)
-            current = ""
-        current += sentence
-    if current:
-        out.append(current)
-    return out
-
-
-def _sentences(text: str):
-    """Sentences, and a salutation ('同志们：') as its own piece; giant ones cut to PARAGRAPH_MAX."""
-    salutation = re.match(r"^[^。！？]{2,120}?[：:](?=\S)", text)
-    if salutation and SALUTATION.match(text):
-        yield salutation.group()
-        text = text[salutation.end():]
-    for sentence in _split_after(_SENTENCE_END, text):
-        start = 0  # offsets, not slices: a 60 MB sentence must not be copied once per cut
-        while len(sentence) - start > PARAGRAPH_MAX:
-            limit = start + PARAGRAPH_MAX
-            cut = max(sentence.rfind("，", start, limit), sentence.rfind("；", start, limit))
-            cut = cut + 1 if cut > start + PARAGRAPH_MAX // 2 else limit
-            yield sentence[start:cut]
-            start = cut
-        if start < len(sentence):
-            yield sentence[start:] if start else sentence
-
-
-def _split_after(pattern: re.Pattern, text: str):
-    """Pieces of text cut after each match (finditer on a pattern that starts with a character
-    class is far faster on megabytes than split() on a look-behind)."""
-    start = 0
-    for match in pattern.finditer(text):
-        yield text[start: match.end()]
-        start = match.end()
-    if start < len(text):
-        yield text[start:]
-
-
-def _salutation_end(current: str) -> bool:
-    return bool(SALUTATION.match(current)) and current[-1] in "：:" and len(current) <= 120

@@ -1,6 +1,7 @@
 """unglue: a one-line text cut back into the lines a reader sees; huge paragraphs bounded."""
 from speeches.ingest.pipeline import SECTION_MAX, parse_bytes
-from speeches.ingest.unglue import PARAGRAPH_MAX, unglue
+from speeches.ingest.paragraphs import PARAGRAPH_MAX
+from speeches.ingest.unglue import unglue
 
 BODY = "我们要坚持稳中求进工作总基调，推动经济实现质的有效提升和量的合理增长。" * 8
 
