@@ -7,8 +7,10 @@ queued signal processor (speeches.search.indexing.signals), applied after commit
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from .ingest import IngestError, parse_bytes
@@ -228,3 +230,17 @@ def speech_delete(*, speech: Speech) -> None:
             Speech.objects.filter(pk=new_canonical.pk).update(canonical=None)
             Speech.objects.filter(pk__in=[v.pk for v in variants[1:]]).update(canonical=new_canonical)
         speech.delete()
+
+
+@contextmanager
+def unlogged_queries():
+    """No DEBUG query log for a batch (import_speeches, the upload worker). With DEBUG on (the
+    default outside `make serve`) Django quotes every parameter into a copy of each statement it logs: two more copies of a huge
+    speech's texts and its file (a 60 MB file's save peaked at 1.38 GB with the log, 0.69 GB
+    without; docs/PERFORMANCE.md)."""
+    debug = settings.DEBUG
+    settings.DEBUG = False  # what connection.queries_logged reads on every cursor
+    try:
+        yield
+    finally:
+        settings.DEBUG = debug

@@ -6,6 +6,8 @@ from .models import UploadBatch
 
 @task()
 def import_batch(batch_id: int) -> None:
+    from .. import services
     from .batch import run
 
-    run(UploadBatch.objects.get(pk=batch_id))
+    with services.unlogged_queries():  # the worker runs with DEBUG under `make run`
+        run(UploadBatch.objects.get(pk=batch_id))

@@ -130,3 +130,23 @@ def test_a_bad_file_beside_good_ones_fails_alone(uploader, index_path):
     assert "不是文本文件" in batch.files.get(name="bad.txt").error
     assert Speech.objects.count() == 2 and SourceFile.objects.count() == 2
     assert search(q="科技").count == 0 and search(q="民生").speeches == 1
+
+
+def test_the_worker_keeps_no_debug_query_log_of_a_batch(uploader, settings):
+    """Under `make run` (DEBUG on) the worker's query log held a copy of every statement with its
+    parameters: a huge file's texts twice more in memory. The batch's writes are not logged, and
+    DEBUG is back on afterwards."""
+    from django.db import connection
+
+    from tests.upload.conftest import work
+
+    settings.DEBUG = True
+    _, batch = send(uploader, {"a.txt": speech_text("经济").encode()})
+    assert uploader.post(reverse("admin:speeches_upload_preview", args=[batch.pk]), {"confirm": "1"}).status_code == 302
+    connection.queries_log.clear()
+    work()
+    assert UploadFile.objects.get(batch=batch).status == "imported"
+    logged = [q["sql"] for q in connection.queries]
+    assert logged, "the worker's own queries are logged: DEBUG was on"
+    assert not [sql for sql in logged if 'INSERT INTO "speeches_section"' in sql]
+    assert settings.DEBUG is True

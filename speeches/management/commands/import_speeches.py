@@ -1,9 +1,6 @@
 """Import speech files or folders (recursively). Thin: finding files lives in speeches.files,
 parsing and saving in services. A bad path or file never stops the batch: each gets its own
 error line, the summary counts both kinds, and the exit status is 1 when any failed."""
-from contextlib import contextmanager
-
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -28,7 +25,7 @@ class Command(BaseCommand):
         batch = batch_files.collect(paths)
         failed = list(batch.problems)
         # The index catches up once at the end, in large commits (or a rebuild), not file by file.
-        with unlogged_queries(), queue.bulk():
+        with services.unlogged_queries(), queue.bulk():
             for path in tqdm(batch.files, desc="导入", unit="文件", disable=None, file=self.stderr._out):
                 try:
                     result = services.file_import(data=batch_files.read(path), name=path.name)
@@ -55,17 +52,3 @@ class Command(BaseCommand):
             "导入文件 {files}，失败 {failed}；新增讲话 {speeches}，段落节 {sections}，未变化 {unchanged}，"
             "变体 {variants}".format(failed=len(failed), **totals)
         )
-
-
-@contextmanager
-def unlogged_queries():
-    """No DEBUG query log for the batch. With DEBUG on (the default outside `make serve`) Django
-    quotes every parameter into a copy of each statement it logs: two more copies of a huge
-    speech's texts and its file (a 60 MB file's save peaked at 1.38 GB with the log, 0.69 GB
-    without; docs/PERFORMANCE.md)."""
-    debug = settings.DEBUG
-    settings.DEBUG = False  # what connection.queries_logged reads on every cursor
-    try:
-        yield
-    finally:
-        settings.DEBUG = debug
