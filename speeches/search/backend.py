@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
-from haystack.backends import BaseSearchQuery, log_query
+from haystack.backends import log_query
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
@@ -28,6 +28,7 @@ from whoosh.index import EmptyIndexError
 from whoosh.qparser import QueryParser
 
 from .engine.snapshot import Snapshot, current, retry_open
+from .haystack_query import UNSUPPORTED, ChineseSearchQuery
 from .indexing import generations, seals
 from .indexing.writer import BufferedSegmentWriter
 from .schema import CONTENT, SCHEMA, document
@@ -233,39 +234,6 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             "use Speech.canonical and its variants; for related sections search their key words with "
             "SearchQuerySet().auto_query(...) or speeches.search.search(q=...)."
         )
-
-
-UNSUPPORTED = {"date_facets": "date_facet()", "query_facets": "query_facet()", "boost": "boost()",
-               "within": "within()", "dwithin": "dwithin()", "distance_point": "distance()",
-               "spelling_query": "spelling_suggestion()", "stats": "stats()"}
-
-
-class ChineseSearchQuery(BaseSearchQuery):
-    """Builds a HaystackQuery (the engine's plan) instead of a Whoosh query string."""
-
-    def build_query(self):
-        from .haystack_query import translate
-
-        if self.boost:
-            from .haystack_query import unsupported
-
-            raise unsupported("SearchQuerySet.boost()")
-        return translate(self.query_filter)
-
-    def build_query_fragment(self, field, filter_type, value):  # only for repr(SQ)
-        return f"{field}__{filter_type}={value}"
-
-    def clean(self, query_fragment):
-        return query_fragment  # the engine's parser takes any string
-
-    def build_exact_query(self, query_string):
-        return f'"{query_string}"'
-
-    def build_not_query(self, query_string):
-        return f"-{query_string}"
-
-    def matching_all_fragment(self):
-        return ""
 
 
 def _database_has_sections() -> bool:

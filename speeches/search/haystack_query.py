@@ -18,6 +18,7 @@ import heapq
 from array import array
 from dataclasses import dataclass
 
+from haystack.backends import BaseSearchQuery
 from haystack.exceptions import SearchBackendError
 from haystack.inputs import BaseInput, Exact, Not
 
@@ -247,3 +248,31 @@ def stored_fields(ints, columns, doc) -> dict:
         fields[name] = [v for v in value.split(TAG_SEPARATOR) if v] if BY_NAME[name].many else value
     return fields
 
+
+UNSUPPORTED = {"date_facets": "date_facet()", "query_facets": "query_facet()", "boost": "boost()",
+               "within": "within()", "dwithin": "dwithin()", "distance_point": "distance()",
+               "spelling_query": "spelling_suggestion()", "stats": "stats()"}
+
+
+class ChineseSearchQuery(BaseSearchQuery):
+    """Builds a HaystackQuery (the engine's plan) instead of a Whoosh query string."""
+
+    def build_query(self):
+        if self.boost:
+            raise unsupported("SearchQuerySet.boost()")
+        return translate(self.query_filter)
+
+    def build_query_fragment(self, field, filter_type, value):  # only for repr(SQ)
+        return f"{field}__{filter_type}={value}"
+
+    def clean(self, query_fragment):
+        return query_fragment  # the engine's parser takes any string
+
+    def build_exact_query(self, query_string):
+        return f'"{query_string}"'
+
+    def build_not_query(self, query_string):
+        return f"-{query_string}"
+
+    def matching_all_fragment(self):
+        return ""
